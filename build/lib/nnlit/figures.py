@@ -1,0 +1,128 @@
+"""Every figure on the site, drawn from nnlit's own code.
+
+Each public figure function returns a :class:`matplotlib.figure.Figure` and never
+shows it. Where a figure plots numbers, one function computes them and another
+draws them, so the numbers can be tested on their own. :data:`FIGURES` maps the
+file name a chapter links to (``figures/<name>.svg``) to the function that draws
+it; the site build renders each one with :func:`render_svg`.
+"""
+
+# --8<-- [start:imports]
+import io
+from collections.abc import Callable
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyArrowPatch, Wedge
+
+from nnlit.neuron import neuron
+
+# --8<-- [end:imports]
+
+# White background so a figure reads the same in the light and dark themes;
+# a fixed hash salt and no date make the SVG bytes identical on every build.
+STYLE = {
+    "svg.hashsalt": "nnlit",
+    "svg.fonttype": "path",
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+}
+
+# --8<-- [start:diagram_helpers]
+INPUT_COLOUR, OUTPUT_COLOUR = "#cfe3f7", "#fbdcbf"
+
+
+def _arrow(ax, start, end, label=None, offset=(0, 0.25)):
+    """Draw an arrow from ``start`` to ``end`` with an optional label above it."""
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=16))
+    if label:
+        mid = (start[0] + end[0]) / 2 + offset[0], (start[1] + end[1]) / 2 + offset[1]
+        ax.text(*mid, label, ha="center", va="center", fontsize=14)
+# --8<-- [end:diagram_helpers]
+
+
+# --8<-- [start:neuron_diagram]
+def neuron_diagram() -> Figure:
+    """Draw one neuron: input ``x``, weight ``w``, bias ``b``, and its two halves.
+
+    The left half of the unit computes ``z = wx + b``, the right half ``a = g(z)``.
+    """
+    fig = Figure(figsize=(7.5, 3.0))
+    ax = fig.add_axes((0, 0, 1, 1), xlim=(-0.6, 9.6), ylim=(-2.2, 1.9), aspect="equal")
+    ax.set_axis_off()
+    centre, radius = (4.5, 0.0), 1.1
+    ax.add_patch(Circle((0.3, 0), 0.45, facecolor="white", edgecolor="black"))
+    ax.text(0.3, 0, "$x$", ha="center", va="center", fontsize=16)
+    for theta1, colour in ((90, INPUT_COLOUR), (270, OUTPUT_COLOUR)):
+        ax.add_patch(Wedge(centre, radius, theta1, theta1 + 180, facecolor=colour))
+    ax.plot([4.5, 4.5], [-radius, radius], color="black", linewidth=1)
+    ax.text(3.95, 0, "$z$", ha="center", va="center", fontsize=16)
+    ax.text(5.05, 0, "$a$", ha="center", va="center", fontsize=16)
+    _arrow(ax, (0.75, 0), (3.4, 0), "$w$")
+    _arrow(ax, (3.0, -1.6), (3.72, -0.8), "$b$", offset=(-0.35, 0))
+    _arrow(ax, (5.6, 0), (8.1, 0))
+    ax.text(8.6, 0, r"$\hat{y}$", ha="center", va="center", fontsize=16)
+    ax.text(3.3, 1.5, "input half: $z = wx + b$", ha="center", fontsize=12)
+    ax.text(5.7, -1.75, "output half: $a = g(z)$", ha="center", fontsize=12)
+    return fig
+# --8<-- [end:neuron_diagram]
+
+
+# --8<-- [start:neuron_curves]
+def neuron_curves(
+    x: np.ndarray, params: list[tuple[float, float]], g: str = "sigmoid"
+) -> np.ndarray:
+    """Output of a one-input neuron over ``x`` for each ``(w, b)`` in ``params``.
+
+    Returns
+    -------
+    ndarray, shape (len(params), len(x))
+    """
+    X = x.reshape(1, -1)  # one input, len(x) examples: (1, m)
+    return np.stack([neuron(X, [w], b, g) for w, b in params])
+# --8<-- [end:neuron_curves]
+
+
+# --8<-- [start:neuron_output_curves]
+def neuron_output_curves() -> Figure:
+    """Plot the neuron's output against ``x``: weights vary left, biases right."""
+    x = np.linspace(-6, 6, 241)
+    panels = {
+        "weight $w$ varies ($b = 0$)": [(0.5, 0), (1, 0), (2, 0), (5, 0), (-1, 0)],
+        "bias $b$ varies ($w = 1$)": [(1, -2), (1, 0), (1, 2)],
+    }
+    fig = Figure(figsize=(8, 3.2), layout="constrained")
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, (title, params) in zip(axes, panels.items(), strict=True):
+        for (w, b), a in zip(params, neuron_curves(x, params), strict=True):
+            ax.plot(x, a, label=f"$w={w:g},\\ b={b:g}$")
+        ax.set(title=title, xlabel="input $x$")
+        ax.legend(fontsize=9, loc="center right")
+    axes[0].set_ylabel(r"output $\hat{y} = \sigma(wx + b)$")
+    return fig
+# --8<-- [end:neuron_output_curves]
+
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "neuron-diagram": neuron_diagram,
+    "neuron-output": neuron_output_curves,
+}
+
+
+def render_svg(draw: Callable[[], Figure]) -> bytes:
+    """Draw a figure with the site's style and return its SVG bytes.
+
+    The same function always gives the same bytes: no date in the metadata and
+    a fixed hash salt for the element ids.
+    """
+    with mpl.rc_context(STYLE):
+        fig = draw()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()

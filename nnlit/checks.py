@@ -1,0 +1,44 @@
+"""Input checks shared by nnlit's public functions.
+
+Every public function passes its array arguments through :func:`as_float_array`,
+so bad input fails early with a message that names the argument and the problem,
+instead of broadcasting silently or returning NaN.
+"""
+
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+
+def as_float_array(value: ArrayLike, name: str) -> NDArray[np.floating]:
+    """Return ``value`` as a floating-point array, or raise a clear error.
+
+    float32 and float64 are kept; integers become float64.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not numeric (strings, objects, booleans, complex numbers).
+    ValueError
+        If ``value`` contains NaN or infinity.
+    """
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise ValueError(f"{name} is not a rectangular array: {error}") from None
+    kind = array.dtype.kind
+    if kind not in "iuf":
+        raise TypeError(f"{name} must be real numbers, got dtype {array.dtype}")
+    if kind != "f":
+        array = array.astype(np.float64)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} contains NaN or infinity")
+    return array
+
+
+def as_scalar(value: ArrayLike, name: str) -> float:
+    """Return ``value`` as a Python float, or raise if it is not one number."""
+    array = as_float_array(value, name)
+    if array.ndim != 0:
+        raise ValueError(f"{name} must be a single number, got shape {array.shape}")
+    return float(array)
