@@ -11,6 +11,8 @@ from requirements.txt, plus nnlit itself in editable mode. It is skipped when
 nothing it depends on changed, so the second run starts at once.
 """
 
+from __future__ import annotations  # lets Python < 3.11 reach the version check
+
 import hashlib
 import os
 import subprocess
@@ -43,7 +45,14 @@ def setup() -> None:
     digest = hashlib.sha256(inputs).hexdigest()
     if STAMP.exists() and STAMP.read_text() == digest:
         return
-    pip = (BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check")
+    pip = (
+        BIN / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    )
     run(*pip, "-r", REQUIREMENTS)
     run(*pip, "--no-deps", "--no-build-isolation", "--editable", ROOT)
     STAMP.write_text(digest)
@@ -68,14 +77,20 @@ def lock() -> None:
         run(python, "-m", "pip", "install", "--quiet", "--group", "dev", ".")
         frozen = subprocess.run(
             [python, "-m", "pip", "freeze", "--all", "--exclude", "nnlit"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     # pip pins itself out: it upgrades itself mid-install badly; setuptools stays
     # because the editable install of nnlit builds without isolation.
     pins = sorted(
-        line for line in frozen.splitlines() if "==" in line and not line.startswith("pip==")
+        line
+        for line in frozen.splitlines()
+        if "==" in line and not line.startswith("pip==")
     )
-    header = "# Pinned by `python3 dev.py lock` from pyproject.toml; do not edit by hand.\n"
+    header = (
+        "# Pinned by `python3 dev.py lock` from pyproject.toml; do not edit by hand.\n"
+    )
     REQUIREMENTS.write_text(header + "\n".join(pins) + "\n")
     print(f"pinned {len(pins)} packages in {REQUIREMENTS.name}")
 
@@ -98,7 +113,7 @@ def main(task: str) -> None:
 
 if __name__ == "__main__":
     TASKS = ("serve", "build", "test", "lock")
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (a newcomer may run an old Python)
         sys.exit("nnlit needs Python 3.11 or newer")
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
         sys.exit(f"usage: python3 {Path(__file__).name} {{{','.join(TASKS)}}}")

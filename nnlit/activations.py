@@ -5,7 +5,6 @@ functions in depth. Each one works element-wise on a scalar or an array of any
 shape and keeps float32 as float32.
 """
 
-
 # --8<-- [start:imports]
 from collections.abc import Callable
 
@@ -26,6 +25,8 @@ def sigmoid(z: NDArray[np.floating]) -> NDArray[np.floating]:
     """
     e = np.exp(-np.abs(z))  # in (0, 1]
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
 # --8<-- [end:sigmoid]
 
 

@@ -5,7 +5,6 @@ so bad input fails early with a message that names the argument and the problem,
 instead of broadcasting silently or returning NaN.
 """
 
-
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 

@@ -44,6 +44,8 @@ def _arrow(ax, start, end, label=None, offset=(0, 0.25)):
     if label:
         mid = (start[0] + end[0]) / 2 + offset[0], (start[1] + end[1]) / 2 + offset[1]
         ax.text(*mid, label, ha="center", va="center", fontsize=14)
+
+
 # --8<-- [end:diagram_helpers]
 
 
@@ -71,6 +73,8 @@ def neuron_diagram() -> Figure:
     ax.text(3.3, 1.5, "input half: $z = wx + b$", ha="center", fontsize=12)
     ax.text(5.7, -1.75, "output half: $a = g(z)$", ha="center", fontsize=12)
     return fig
+
+
 # --8<-- [end:neuron_diagram]
 
 
@@ -86,6 +90,8 @@ def neuron_curves(
     """
     X = x.reshape(1, -1)  # one input, len(x) examples: (1, m)
     return np.stack([neuron(X, [w], b, g) for w, b in params])
+
+
 # --8<-- [end:neuron_curves]
 
 
@@ -106,6 +112,8 @@ def neuron_output_curves() -> Figure:
         ax.legend(fontsize=9, loc="center right")
     axes[0].set_ylabel(r"output $\hat{y} = \sigma(wx + b)$")
     return fig
+
+
 # --8<-- [end:neuron_output_curves]
 
 

@@ -1,14 +1,13 @@
-"""One neuron: a weighted sum of the inputs plus a bias, passed through ``g``.
+r"""One neuron: a weighted sum of the inputs plus a bias, passed through ``g``.
 
-The unit has two halves. Its input half computes :math:`z = w \\cdot x + b`;
+The unit has two halves. Its input half computes :math:`z = w \cdot x + b`;
 its output half computes :math:`a = g(z)`. With one neuron the network's
-prediction is :math:`\\hat y = a`.
+prediction is :math:`\hat y = a`.
 
 Shapes: ``w`` is ``(n,)`` for ``n`` inputs. ``x`` is ``(n,)`` for one example,
 or ``(n, m)`` for ``m`` examples stored as columns (the convention of every
 later chapter). ``b`` is one number.
 """
-
 
 # --8<-- [start:imports]
 import numpy as np
@@ -45,11 +44,15 @@ def neuron_input(x: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.floating]:
             " expected w of shape (n,) and x of shape (n,) or (n, m)"
         )
     return w @ x + b  # (n,) @ (n, m) -> (m,)
+
+
 # --8<-- [end:neuron_input]
 
 
 # --8<-- [start:neuron_output]
-def neuron_output(z: ArrayLike, g: str | Activation = "sigmoid") -> NDArray[np.floating]:
+def neuron_output(
+    z: ArrayLike, g: str | Activation = "sigmoid"
+) -> NDArray[np.floating]:
     """Output half of the neuron, :math:`a = g(z)`.
 
     Parameters
@@ -64,6 +67,8 @@ def neuron_output(z: ArrayLike, g: str | Activation = "sigmoid") -> NDArray[np.f
     a : ndarray, same shape as ``z``
     """
     return get_activation(g)(as_float_array(z, "z"))
+
+
 # --8<-- [end:neuron_output]
 
 
@@ -76,4 +81,6 @@ def neuron(
     Shapes are those of :func:`neuron_input`.
     """
     return neuron_output(neuron_input(x, w, b), g)
+
+
 # --8<-- [end:neuron]

@@ -40,13 +40,13 @@ def _figures_module():
 def _where(draw: Callable, error: BaseException) -> str:
     """Name the file and line in ``draw``'s module where ``error`` was raised."""
     source = draw.__code__.co_filename
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == source]
+    frames = [
+        f for f in traceback.extract_tb(error.__traceback__) if f.filename == source
+    ]
     lineno = frames[-1].lineno if frames else draw.__code__.co_firstlineno
-    try:
-        source = str(Path(source).relative_to(ROOT))
-    except ValueError:
-        pass
-    return f"{source}:{lineno}"
+    path = Path(source)
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    return f"{shown.as_posix()}:{lineno}"
 
 
 def figure_files(

@@ -33,5 +33,7 @@ def mathjax_files() -> dict[str, Path]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add MathJax's files to the site under ``assets/mathjax/``."""
     for uri, path in mathjax_files().items():
-        files.append(File.generated(config, f"assets/mathjax/{uri}", abs_src_path=str(path)))
+        files.append(
+            File.generated(config, f"assets/mathjax/{uri}", abs_src_path=str(path))
+        )
     return files

@@ -1,0 +1,85 @@
+"""Deliberately broken inputs make the build or the tests fail, and say where."""
+
+import logging
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from docblocks import ROOT, Block, page_blocks, run_block
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+from test_site import audit, silent_continuations
+
+import nnlit.figures
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def build_fixture(docs_dir: Path, site_dir: Path) -> None:
+    """Build a one-page site from ``docs_dir`` with the real mkdocs.yml and hooks."""
+    config = load_config(
+        str(ROOT / "mkdocs.yml"),
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        nav=[{"Home": "index.md"}],
+    )
+    build(config)
+
+
+def test_missing_snippet_section_fails_the_build_naming_page_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    with pytest.raises(Abort):
+        build_fixture(FIXTURES / "missing-section", tmp_path)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("index.md:4:" in e and "no_such_section" in e for e in errors), errors
+
+
+def test_a_raising_block_fails_naming_page_and_line(tmp_path: Path):
+    fine, raising = page_blocks(FIXTURES / "raising-block.md")
+    run_block(fine, cwd=tmp_path)
+    with pytest.raises(AssertionError, match=r"tests/fixtures/raising-block\.md:7: "):
+        run_block(raising, cwd=tmp_path)
+    with pytest.raises(AssertionError, match="ZeroDivisionError"):
+        run_block(raising, cwd=tmp_path)
+
+
+def test_wrong_printed_output_fails_naming_page_and_line(tmp_path: Path):
+    block = Block(FIXTURES / "raising-block.md", 3, 'print("fine")\n', "fin\n")
+    with pytest.raises(AssertionError, match=r"raising-block\.md:3: the block printed"):
+        run_block(block, cwd=tmp_path)
+
+
+def broken_figure():
+    """A figure function that fails, as a typo in nnlit/figures.py would."""
+    return nnlit.figures.no_such_function()  # the line the error must name
+
+
+def test_failing_figure_fails_the_build_naming_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    monkeypatch.setitem(nnlit.figures.FIGURES, "broken", broken_figure)
+    with pytest.raises((Abort, PluginError)):
+        build_fixture(FIXTURES / "missing-section", tmp_path)
+    line = broken_figure.__code__.co_firstlineno + 2
+    errors = " ".join(r.getMessage() for r in caplog.records)
+    assert f"figure 'broken' failed at tests/test_faults.py:{line}" in errors, errors
+    assert "AttributeError" in errors
+
+
+def test_audit_flags_a_block_it_would_not_run(tmp_path: Path):
+    page = FIXTURES / "unaudited-block" / "index.md"
+    build_fixture(page.parent, tmp_path)
+    html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
+    problems = audit(page, html)
+    assert any("untested block languages" in p and "py" in p for p in problems), (
+        problems
+    )
+    assert any("output blocks shown" in p for p in problems), problems
+
+
+def test_a_continuation_without_a_title_is_flagged(tmp_path: Path):
+    build_fixture(FIXTURES / "silent-continuation", tmp_path)
+    html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
+    assert silent_continuations(html) == ["print(answer)\n"]

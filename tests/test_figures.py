@@ -1,0 +1,33 @@
+import re
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from nnlit.figures import FIGURES, neuron_curves, render_svg
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_each_figure_draws_a_figure(name):
+    assert isinstance(FIGURES[name](), Figure)
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_rendering_is_deterministic_and_undated(name):
+    first, second = render_svg(FIGURES[name]), render_svg(FIGURES[name])
+    assert first == second
+    assert b"<dc:date>" not in first
+    assert not re.findall(rb'(?:href|src)="(?!#)', first), "an SVG must load nothing"
+
+
+def test_neuron_curves_are_sigmoids_of_wx_plus_b():
+    x = np.linspace(-3, 3, 7)
+    curves = neuron_curves(x, [(2.0, 1.0), (-1.0, 0.0)])
+    assert curves.shape == (2, 7)
+    np.testing.assert_allclose(curves[0], 1 / (1 + np.exp(-(2 * x + 1))), rtol=1e-14)
+    np.testing.assert_allclose(curves[1], 1 / (1 + np.exp(x)), rtol=1e-14)
+
+
+def test_a_figure_names_no_font_it_does_not_embed():
+    """Text is drawn as paths, so the SVG looks the same without any font installed."""
+    assert b"font-family" not in render_svg(FIGURES["neuron-diagram"])
