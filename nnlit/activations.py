@@ -1,62 +1,130 @@
-"""Activation functions, looked up by name.
+r"""Activation functions and their derivatives, looked up by name.
 
-Chapter 1 needs only the idea of an activation ``g``; chapter 3 studies these
-functions in depth. Each one works element-wise on a scalar or an array of any
-shape and keeps float32 as float32.
+Each function works element-wise on a scalar or an array of any shape, keeps
+float32 as float32, maps NaN to NaN, and never overflows: every ``exp`` here
+sees only :math:`-|z| \le 0`. Each function sits beside its derivative ``*_prime``;
+:data:`ACTIVATIONS` maps a name to the pair.
 """
 
 # --8<-- [start:imports]
 from collections.abc import Callable
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
+
+from nnlit.checks import as_float_array
 
 # --8<-- [end:imports]
 
-Activation = Callable[[NDArray[np.floating]], NDArray[np.floating]]
+Activation = Callable[[ArrayLike], NDArray[np.floating]]
+LEAKY_SLOPE = 0.01
+
+
+def _real(z: ArrayLike) -> NDArray[np.floating]:
+    return as_float_array(z, "z", finite=False)
 
 
 # --8<-- [start:sigmoid]
-def sigmoid(z: NDArray[np.floating]) -> NDArray[np.floating]:
+def sigmoid(z: ArrayLike) -> NDArray[np.floating]:
     r"""Logistic sigmoid, :math:`\sigma(z) = 1 / (1 + e^{-z})`, without overflow.
 
-    ``exp`` only ever sees :math:`-|z| \le 0`, so it cannot overflow: for
-    :math:`z < 0` the same value is written as :math:`e^{z} / (1 + e^{z})`.
+    For :math:`z < 0` the same value is computed as :math:`e^{z} / (1 + e^{z})`,
+    so ``exp`` only ever sees :math:`-|z|`. Range :math:`(0, 1)`.
     """
-    e = np.exp(-np.abs(z))  # in (0, 1]
+    z = _real(z)
+    e = np.exp(-np.abs(z))  # in (0, 1]: cannot overflow
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_prime(z: ArrayLike) -> NDArray[np.floating]:
+    r""":math:`\sigma'(z) = \sigma(z)(1 - \sigma(z)) = e^{-|z|} / (1 + e^{-|z|})^2`.
+
+    The last form keeps full precision where :math:`1 - \sigma(z)` would cancel.
+    """
+    e = np.exp(-np.abs(_real(z)))
+    return e / (1 + e) ** 2
 
 
 # --8<-- [end:sigmoid]
 
 
-def tanh(z: NDArray[np.floating]) -> NDArray[np.floating]:
-    r"""Hyperbolic tangent, :math:`(e^z - e^{-z}) / (e^z + e^{-z})`."""
-    return np.tanh(z)
+# --8<-- [start:tanh]
+def tanh(z: ArrayLike) -> NDArray[np.floating]:
+    r"""Hyperbolic tangent, :math:`(e^z - e^{-z}) / (e^z + e^{-z})`.
+
+    Range :math:`(-1, 1)`. NumPy's ``tanh`` never forms :math:`e^{\pm z}` itself.
+    """
+    return np.tanh(_real(z))
 
 
-def relu(z: NDArray[np.floating]) -> NDArray[np.floating]:
-    r"""Rectified linear unit, :math:`\max(0, z)`."""
-    return np.maximum(z, 0)
+def tanh_prime(z: ArrayLike) -> NDArray[np.floating]:
+    r""":math:`\tanh'(z) = 1 - \tanh^2(z) = 4 e^{-2|z|} / (1 + e^{-2|z|})^2`."""
+    e = np.exp(-2 * np.abs(_real(z)))
+    return 4 * e / (1 + e) ** 2
 
 
-def leaky_relu(z: NDArray[np.floating]) -> NDArray[np.floating]:
-    r"""Leaky ReLU, :math:`\max(0.01 z, z)`."""
-    return np.maximum(0.01 * z, z)
+# --8<-- [end:tanh]
 
 
-def identity(z: NDArray[np.floating]) -> NDArray[np.floating]:
-    """Identity, :math:`g(z) = z`: the neuron without an activation."""
-    return z
+# --8<-- [start:relu]
+def relu(z: ArrayLike) -> NDArray[np.floating]:
+    r"""Rectified linear unit, :math:`\max(0, z)`. Range :math:`[0, \infty)`."""
+    return np.maximum(_real(z), 0)
 
 
-ACTIVATIONS: dict[str, Activation] = {
-    "sigmoid": sigmoid,
-    "tanh": tanh,
-    "relu": relu,
-    "leaky_relu": leaky_relu,
-    "identity": identity,
+def relu_prime(z: ArrayLike) -> NDArray[np.floating]:
+    r""":math:`1` for :math:`z > 0`, else :math:`0` (at 0: a convention)."""
+    z = _real(z)
+    return np.where(np.isnan(z), z, (z > 0).astype(z.dtype))
+
+
+# --8<-- [end:relu]
+
+
+# --8<-- [start:leaky_relu]
+def leaky_relu(z: ArrayLike) -> NDArray[np.floating]:
+    r"""Leaky ReLU, :math:`\max(0.01 z, z)`. Range :math:`(-\infty, \infty)`."""
+    z = _real(z)
+    return np.maximum(LEAKY_SLOPE * z, z)
+
+
+def leaky_relu_prime(z: ArrayLike) -> NDArray[np.floating]:
+    r""":math:`1` for :math:`z > 0`, else :math:`0.01` (at 0: a convention)."""
+    z = _real(z)
+    slope = np.where(z > 0, 1, LEAKY_SLOPE).astype(z.dtype)
+    return np.where(np.isnan(z), z, slope)
+
+
+# --8<-- [end:leaky_relu]
+
+
+def identity(z: ArrayLike) -> NDArray[np.floating]:
+    """Identity, :math:`g(z) = z`: a neuron with no activation at all."""
+    return _real(z)
+
+
+def identity_prime(z: ArrayLike) -> NDArray[np.floating]:
+    """Derivative of the identity: 1 everywhere."""
+    z = _real(z)
+    return np.where(np.isnan(z), z, np.ones_like(z))
+
+
+ACTIVATIONS: dict[str, tuple[Activation, Activation]] = {
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "tanh": (tanh, tanh_prime),
+    "relu": (relu, relu_prime),
+    "leaky_relu": (leaky_relu, leaky_relu_prime),
+    "identity": (identity, identity_prime),
 }
+
+
+# --8<-- [start:lookup]
+def _lookup(g: str) -> tuple[Activation, Activation]:
+    try:
+        return ACTIVATIONS[g]
+    except (KeyError, TypeError):
+        names = ", ".join(sorted(ACTIVATIONS))
+        raise ValueError(f"unknown activation {g!r}; choose one of: {names}") from None
 
 
 def get_activation(g: str | Activation) -> Activation:
@@ -67,10 +135,18 @@ def get_activation(g: str | Activation) -> Activation:
     ValueError
         If ``g`` names no known activation; the message lists the valid names.
     """
-    if callable(g):
-        return g
-    try:
-        return ACTIVATIONS[g]
-    except (KeyError, TypeError):
-        names = ", ".join(sorted(ACTIVATIONS))
-        raise ValueError(f"unknown activation {g!r}; choose one of: {names}") from None
+    return g if callable(g) else _lookup(g)[0]
+
+
+def get_derivative(g: str) -> Activation:
+    """Return the derivative of the activation called ``g``.
+
+    Raises
+    ------
+    ValueError
+        If ``g`` names no known activation; the message lists the valid names.
+    """
+    return _lookup(g)[1]
+
+
+# --8<-- [end:lookup]

@@ -9,17 +9,21 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 
-def as_float_array(value: ArrayLike, name: str) -> NDArray[np.floating]:
+def as_float_array(
+    value: ArrayLike, name: str, *, finite: bool = True
+) -> NDArray[np.floating]:
     """Return ``value`` as a floating-point array, or raise a clear error.
 
-    float32 and float64 are kept; integers become float64.
+    float32 and float64 are kept; integers become float64. With
+    ``finite=False`` NaN and infinity pass through (element-wise functions such
+    as the activations map NaN to NaN, as NumPy's own functions do).
 
     Raises
     ------
     TypeError
         If ``value`` is not numeric (strings, objects, booleans, complex numbers).
     ValueError
-        If ``value`` contains NaN or infinity.
+        If ``value`` contains NaN or infinity and ``finite`` is true.
     """
     try:
         array = np.asarray(value)
@@ -30,7 +34,7 @@ def as_float_array(value: ArrayLike, name: str) -> NDArray[np.floating]:
         raise TypeError(f"{name} must be real numbers, got dtype {array.dtype}")
     if kind != "f":
         array = array.astype(np.float64)
-    if not np.all(np.isfinite(array)):
+    if finite and not np.all(np.isfinite(array)):
         raise ValueError(f"{name} contains NaN or infinity")
     return array
 
