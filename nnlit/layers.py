@@ -1,0 +1,174 @@
+r"""Layers of neurons, and the forward pass of an :math:`L`-layer network.
+
+Notation (chapter 2): layer :math:`l` has :math:`n_l` units, layer 0 is the
+input and layer :math:`L` the output. With :math:`m` examples stored as columns,
+
+- ``W{l}``: :math:`W^{[l]}`, shape ``(n_l, n_{l-1})``
+- ``b{l}``: :math:`b^{[l]}`, shape ``(n_l, 1)``
+- ``Z{l}``, ``A{l}``: :math:`Z^{[l]}`, :math:`A^{[l]}`, shape ``(n_l, m)``;
+  ``A0`` is the input :math:`X` and ``A{L}`` the prediction :math:`\hat Y`.
+
+Parameters and caches are plain dicts keyed by those names, so the code reads
+like the maths: ``params["W2"]`` is :math:`W^{[2]}`.
+"""
+
+# --8<-- [start:imports]
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnlit.activations import Activation, get_activation
+from nnlit.checks import as_float_array
+
+# --8<-- [end:imports]
+
+Params = dict[str, NDArray[np.floating]]
+
+
+def check_sizes(sizes: Sequence[int]) -> list[int]:
+    """Return the layer sizes ``[n_0, n_1, ..., n_L]`` as ints, or raise.
+
+    Raises
+    ------
+    TypeError
+        If a size is not an integer.
+    ValueError
+        If there are fewer than two sizes, or a size is zero or negative.
+    """
+    sizes = list(sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"need at least an input and an output size, got {sizes}")
+    for l, n in enumerate(sizes):
+        if isinstance(n, bool) or not isinstance(n, int | np.integer):
+            raise TypeError(f"layer {l} size must be an integer, got {n!r}")
+        if n < 1:
+            raise ValueError(f"layer {l} size must be at least 1, got {n}")
+    return [int(n) for n in sizes]
+
+
+# --8<-- [start:init_params]
+def init_params(
+    sizes: Sequence[int], seed: int = 0, dtype: type = np.float64
+) -> Params:
+    r"""Random weights and zero biases for a network with the given layer sizes.
+
+    :math:`W^{[l]}` is drawn from :math:`\mathcal N(0, 1/n_{l-1})`, which keeps
+    each :math:`z` of order one whatever the layer's width; :math:`b^{[l]} = 0`.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        ``[n_0, n_1, ..., n_L]``: the input size, then each layer's units.
+    seed : int
+        Seed of the random generator, so the same call gives the same weights.
+
+    Returns
+    -------
+    dict
+        ``"W1"`` ... ``"W{L}"`` of shape ``(n_l, n_{l-1})`` and
+        ``"b1"`` ... ``"b{L}"`` of shape ``(n_l, 1)``.
+    """
+    sizes = check_sizes(sizes)
+    rng = np.random.default_rng(seed)
+    params = {}
+    for l in range(1, len(sizes)):
+        scale = 1 / np.sqrt(sizes[l - 1])
+        params[f"W{l}"] = rng.normal(0, scale, (sizes[l], sizes[l - 1])).astype(dtype)
+        params[f"b{l}"] = np.zeros((sizes[l], 1), dtype=dtype)
+    return params
+
+
+# --8<-- [end:init_params]
+
+
+def sizes_of(params: Params) -> list[int]:
+    """Return ``[n_0, ..., n_L]`` read off the parameters, checking every shape.
+
+    Raises
+    ------
+    ValueError
+        If a ``W{l}`` or ``b{l}`` is missing, or shapes do not chain.
+    """
+    L = sum(1 for key in params if key.startswith("W"))
+    expected = {f"{p}{l}" for p in "Wb" for l in range(1, L + 1)}
+    if L == 0 or set(params) != expected:
+        raise ValueError(f"params must hold W1..WL and b1..bL, got {sorted(params)}")
+    sizes = [np.shape(params["W1"])[-1]]
+    for l in range(1, L + 1):
+        W = as_float_array(params[f"W{l}"], f"W{l}")
+        b = as_float_array(params[f"b{l}"], f"b{l}")
+        if W.ndim != 2 or W.shape[1] != sizes[-1] or b.shape != (W.shape[0], 1):
+            raise ValueError(
+                f"layer {l}: W{l} has shape {W.shape} and b{l} has shape {b.shape};"
+                f" expected W{l} of shape (n_{l}, {sizes[-1]}), b{l} of (n_{l}, 1)"
+            )
+        sizes.append(W.shape[0])
+    return sizes
+
+
+# --8<-- [start:layer_forward]
+def layer_forward(
+    A_prev: NDArray[np.floating], W: NDArray, b: NDArray, g: str | Activation
+) -> tuple[NDArray[np.floating], NDArray[np.floating]]:
+    r"""One layer: :math:`Z = W A_{prev} + b`, :math:`A = g(Z)`.
+
+    Shapes: ``A_prev`` ``(n_{l-1}, m)``, ``W`` ``(n_l, n_{l-1})``, ``b`` ``(n_l, 1)``;
+    returns ``Z`` and ``A``, both ``(n_l, m)``.
+    """
+    Z = W @ A_prev + b  # (n_l, n_{l-1}) @ (n_{l-1}, m) + (n_l, 1) -> (n_l, m)
+    return Z, get_activation(g)(Z)
+
+
+# --8<-- [end:layer_forward]
+
+
+# --8<-- [start:forward]
+def forward(
+    X: ArrayLike, params: Params, g: str | Sequence[str] = "sigmoid"
+) -> tuple[NDArray[np.floating], Params]:
+    r"""Forward pass of an :math:`L`-layer network.
+
+    :math:`A^{[0]} = X`; for :math:`l = 1..L`:
+    :math:`Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}`, :math:`A^{[l]} = g^{[l]}(Z^{[l]})`.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_0, m)
+        ``m`` examples as columns.
+    params : dict
+        ``W1..WL``, ``b1..bL`` as made by :func:`init_params`.
+    g : str or sequence of str
+        One activation for every layer, or one per layer (length ``L``).
+
+    Returns
+    -------
+    A_L : ndarray, shape (n_L, m)
+        The prediction :math:`\hat Y = A^{[L]}`.
+    cache : dict
+        ``A0..AL`` and ``Z1..ZL``: what backpropagation needs.
+    """
+    sizes = sizes_of(params)
+    L = len(sizes) - 1
+    gs = [g] * L if isinstance(g, str) else list(g)
+    if len(gs) != L:
+        raise ValueError(f"got {len(gs)} activations for {L} layers")
+    cache = {"A0": _check_input(X, sizes[0])}
+    for l in range(1, L + 1):
+        cache[f"Z{l}"], cache[f"A{l}"] = layer_forward(
+            cache[f"A{l - 1}"], params[f"W{l}"], params[f"b{l}"], gs[l - 1]
+        )
+    return cache[f"A{L}"], cache
+
+
+# --8<-- [end:forward]
+
+
+def _check_input(X: ArrayLike, n_0: int) -> NDArray[np.floating]:
+    X = as_float_array(X, "X")
+    if X.ndim != 2 or X.shape[0] != n_0:
+        raise ValueError(
+            f"X has shape {X.shape} but W1 expects {n_0} inputs: "
+            f"X must have shape ({n_0}, m), one column per example"
+        )
+    return X
