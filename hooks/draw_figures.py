@@ -1,13 +1,11 @@
 """Build hook: draw every figure of ``nnlit.figures.FIGURES`` on every build.
 
 Figures are rendered in memory and added to the site as ``figures/<name>.svg``;
-nothing is written into ``docs/``, so ``mkdocs serve`` rebuilds once per edit.
-When a file under ``nnlit/`` changed since the last build (``serve`` re-runs
-hooks in the same process), nnlit is imported afresh so the new code draws.
+nothing is written into ``docs/``, so ``mkdocs serve`` rebuilds once per edit
+(``reload_nnlit.py`` makes sure the edited code is the code that draws).
 """
 
 import importlib
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -18,23 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _nnlit_mtime() -> int:
-    return max(path.stat().st_mtime_ns for path in (ROOT / "nnlit").rglob("*.py"))
-
-
-def _figures_module():
-    """Return ``nnlit.figures``, re-imported if nnlit changed since the last build."""
-    import nnlit
-
-    now = _nnlit_mtime()
-    if getattr(nnlit, "_built_at_mtime", now) != now:
-        for name in [n for n in sys.modules if n.split(".")[0] == "nnlit"]:
-            del sys.modules[name]
-        import nnlit
-    nnlit._built_at_mtime = now
-    return importlib.import_module("nnlit.figures")
 
 
 def _where(draw: Callable, error: BaseException) -> str:
@@ -66,9 +47,10 @@ def figure_files(
         try:
             svg = render(draw)
         except Exception as error:
+            function = getattr(draw, "func", draw)  # a partial names its function
             raise PluginError(
-                f"figure {name!r} failed at {_where(draw, error)} "
-                f"in {draw.__qualname__}(): {type(error).__name__}: {error}"
+                f"figure {name!r} failed at {_where(function, error)} "
+                f"in {function.__qualname__}(): {type(error).__name__}: {error}"
             ) from error
         files.append(File.generated(config, f"figures/{name}.svg", content=svg))
     return files
@@ -76,7 +58,7 @@ def figure_files(
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the freshly drawn figures to the site's files."""
-    module = _figures_module()
+    module = importlib.import_module("nnlit.figures")
     for file in figure_files(module.FIGURES, module.render_svg, config):
         files.append(file)
     return files

@@ -9,13 +9,17 @@ it; the site build renders each one with :func:`render_svg`.
 
 # --8<-- [start:imports]
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, Wedge
 
+from nnlit.activations import ACTIVATIONS
+from nnlit.examples import best_linear_split, xor_network, xor_points
+from nnlit.layers import forward
 from nnlit.neuron import neuron
 
 # --8<-- [end:imports]
@@ -117,9 +121,130 @@ def neuron_output_curves() -> Figure:
 # --8<-- [end:neuron_output_curves]
 
 
+# --8<-- [start:network_diagram]
+def network_diagram(sizes: Sequence[int] = (2, 4, 3, 1)) -> Figure:
+    """Draw a fully connected network with the given layer sizes, labelled.
+
+    Units are labelled :math:`x_j` in layer 0 and :math:`a^{[l]}_j` after it;
+    each gap between layers carries its :math:`W^{[l]}, b^{[l]}`.
+    """
+    L, tallest = len(sizes) - 1, max(sizes)
+    fig = Figure(figsize=(1.9 * L + 2.2, 0.75 * tallest + 1.6))
+    ax = fig.add_axes((0, 0, 1, 1), aspect="equal")
+    ax.set(xlim=(-0.8, 2.6 * L + 1.6), ylim=(-tallest / 2 - 0.9, tallest / 2 + 0.7))
+    ax.set_axis_off()
+    ys = [np.arange(n)[::-1] - (n - 1) / 2 for n in sizes]  # unit j from the top
+    for l in range(1, L + 1):
+        for y0 in ys[l - 1]:
+            for y1 in ys[l]:
+                ax.plot([2.6 * (l - 1), 2.6 * l], [y0, y1], color="0.6", lw=0.8)
+        ax.text(
+            2.6 * l - 1.3,
+            tallest / 2 + 0.35,
+            f"$W^{{[{l}]}},\\ b^{{[{l}]}}$",
+            ha="center",
+            fontsize=12,
+        )
+    for l, column in enumerate(ys):
+        colour = "white" if l == 0 else (OUTPUT_COLOUR if l == L else INPUT_COLOUR)
+        for j, y in enumerate(column, start=1):
+            circle = Circle((2.6 * l, y), 0.36, facecolor=colour, edgecolor="black")
+            ax.add_patch(circle).set_zorder(3)
+            label = f"$x_{j}$" if l == 0 else f"$a^{{[{l}]}}_{j}$"
+            ax.text(2.6 * l, y, label, ha="center", va="center", fontsize=11, zorder=4)
+        ax.text(2.6 * l, -tallest / 2 - 0.55, f"layer {l}", ha="center", fontsize=11)
+    _arrow(ax, (2.6 * L + 0.4, 0), (2.6 * L + 1.2, 0))
+    ax.text(2.6 * L + 1.45, 0, r"$\hat y$", ha="center", va="center", fontsize=15)
+    return fig
+
+
+# --8<-- [end:network_diagram]
+
+
+# --8<-- [start:activation_figure]
+def activation_curves(name: str, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Values of the activation ``name`` and of its derivative over ``z``."""
+    g, g_prime = ACTIVATIONS[name]
+    return g(z), g_prime(z)
+
+
+def activation_figure(name: str) -> Figure:
+    """Plot an activation :math:`g(z)` and its derivative :math:`g'(z)`."""
+    z = np.linspace(-5, 5, 1001)
+    a, slope = activation_curves(name, z)
+    fig = Figure(figsize=(4.2, 3.0), layout="constrained")
+    ax = fig.subplots()
+    ax.plot(z, a, label="$g(z)$", lw=2)
+    ax.plot(z, slope, label="$g'(z)$", lw=2, ls="--")
+    ax.axhline(0, color="black", lw=0.6)
+    ax.axvline(0, color="black", lw=0.6)
+    ax.set(title=name, xlabel="$z$")
+    ax.legend(loc="upper left")
+    return fig
+
+
+# --8<-- [end:activation_figure]
+
+
+# --8<-- [start:xor_figure]
+def decision_regions(predict: Callable, n: int = 201) -> tuple[np.ndarray, ...]:
+    """Evaluate ``predict`` (columns in, one score per column out) on a grid."""
+    x1, x2 = np.meshgrid(np.linspace(-0.5, 1.5, n), np.linspace(-0.5, 1.5, n))
+    scores = predict(np.stack([x1.ravel(), x2.ravel()]))  # (2, n*n) -> (n*n,)
+    return x1, x2, scores.reshape(x1.shape)
+
+
+def xor_figure() -> Figure:
+    """XOR: the best straight line against a 2-2-1 sigmoid network."""
+    X, y = xor_points()
+    w, c, line_accuracy = best_linear_split(X, y)
+    params = xor_network()
+    net_accuracy = np.mean((forward(X, params)[0][0] > 0.5) == (y == 1))
+    panels = [
+        (
+            lambda P: (w @ P > c).astype(float),
+            f"best straight line: {line_accuracy:.0%}",
+        ),
+        (
+            lambda P: forward(P, params)[0][0],
+            f"2-2-1 sigmoid network: {net_accuracy:.0%}",
+        ),
+    ]
+    fig = Figure(figsize=(8, 3.8), layout="constrained")
+    for ax, (predict, title) in zip(fig.subplots(1, 2), panels, strict=True):
+        x1, x2, scores = decision_regions(predict)
+        ax.contourf(
+            x1,
+            x2,
+            scores > 0.5,
+            levels=[-0.5, 0.5, 1.5],
+            colors=[INPUT_COLOUR, OUTPUT_COLOUR],
+        )
+        for label, marker in ((0, "o"), (1, "s")):
+            ax.scatter(
+                *X[:, y == label],
+                marker=marker,
+                s=90,
+                edgecolor="black",
+                facecolor="white" if label == 0 else "black",
+                zorder=3,
+            )
+        ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$", aspect="equal")
+    return fig
+
+
+# --8<-- [end:xor_figure]
+
+
 FIGURES: dict[str, Callable[[], Figure]] = {
     "neuron-diagram": neuron_diagram,
     "neuron-output": neuron_output_curves,
+    "network-diagram": network_diagram,
+    "xor": xor_figure,
+    **{
+        f"activation-{name}": partial(activation_figure, name)
+        for name in ("sigmoid", "tanh", "relu", "leaky_relu")
+    },
 }
 
 

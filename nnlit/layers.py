@@ -21,9 +21,8 @@ from numpy.typing import ArrayLike, NDArray
 from nnlit.activations import Activation, get_activation
 from nnlit.checks import as_float_array
 
+Params = dict[str, NDArray[np.floating]]  # "W1", "b1", ..., "WL", "bL"
 # --8<-- [end:imports]
-
-Params = dict[str, NDArray[np.floating]]
 
 
 def check_sizes(sizes: Sequence[int]) -> list[int]:

@@ -31,6 +31,7 @@ class Block:
     code: str
     expected_output: str | None
     marks: list[str] = field(default_factory=list)
+    importorskip: str | None = None
 
     def __str__(self) -> str:
         return f"{self.page.name}:{self.lineno}"
@@ -56,7 +57,7 @@ def page_blocks(page: Path) -> list[Block]:
     """Every Python block of a Markdown page, includes expanded."""
     found = extract_from_buffer(io.StringIO(page.read_text(encoding="utf-8")))
     return [
-        Block(page, b.lineno, expand(b.code), b.expected_output, b.marks)
+        Block(page, b.lineno, expand(b.code), b.expected_output, b.marks, b.importorskip)
         for b in found
         if language(b.syntax) == "python"
     ]

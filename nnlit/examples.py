@@ -1,0 +1,68 @@
+"""Small, fixed problems and hand-made networks that the chapters reuse.
+
+Nothing here is random or trained: each value is chosen so a reader can check it
+by hand.
+"""
+
+# --8<-- [start:imports]
+import numpy as np
+
+from nnlit.layers import Params
+
+# --8<-- [end:imports]
+
+# --8<-- [start:source_network]
+#: The source's example network: inputs x1 and x2 (layer 0), two hidden layers
+#: and one output unit, "a 3-layer network". The source's figure is lost; these
+#: hidden widths are ours, chosen unequal so that every shape is different.
+SOURCE_NETWORK_SIZES = (2, 4, 3, 1)
+# --8<-- [end:source_network]
+
+
+# --8<-- [start:xor]
+def xor_points() -> tuple[np.ndarray, np.ndarray]:
+    """The four corners of the unit square, labelled 1 where exactly one input is 1.
+
+    Returns
+    -------
+    X : ndarray, shape (2, 4)
+        Examples as columns.
+    y : ndarray, shape (4,)
+    """
+    X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+    return X, np.array([0.0, 1.0, 1.0, 0.0])
+
+
+def xor_network() -> Params:
+    """A 2-2-1 sigmoid network, weights set by hand, that computes XOR.
+
+    Hidden unit 1 fires for "x1 OR x2", hidden unit 2 for "x1 AND x2"; the
+    output fires for "OR but not AND". The large weights make each sigmoid
+    close to a step.
+    """
+    return {
+        "W1": np.array([[20.0, 20.0], [20.0, 20.0]]),
+        "b1": np.array([[-10.0], [-30.0]]),
+        "W2": np.array([[20.0, -20.0]]),
+        "b2": np.array([[-10.0]]),
+    }
+
+
+# --8<-- [end:xor]
+
+
+def best_linear_split(X: np.ndarray, y: np.ndarray, n_angles: int = 720) -> tuple:
+    """Search all straight lines for the one that classifies the most points.
+
+    Tries ``n_angles`` directions; for each, every threshold between two
+    projected points. Returns ``(w, c, accuracy)`` for the rule ``w @ x > c``.
+    """
+    best = (None, None, -1.0)
+    for theta in np.linspace(0, 2 * np.pi, n_angles, endpoint=False):
+        w = np.array([np.cos(theta), np.sin(theta)])
+        p = np.sort(w @ X)
+        for c in np.concatenate([[p[0] - 1], (p[:-1] + p[1:]) / 2, [p[-1] + 1]]):
+            accuracy = float(np.mean((w @ X > c) == (y == 1)))
+            if accuracy > best[2]:
+                best = (w, c, accuracy)
+    return best

@@ -1,0 +1,54 @@
+r"""Numbers that the chapters quote in their prose, computed at build time.
+
+A chapter writes ``{{ name arg ... }}`` where a number belongs; the build hook
+``hooks/facts.py`` replaces it with ``FACTS[name](*args)``. Prose never types a
+number that the code could get wrong. Each fact returns Markdown (math in
+``\( \)``), and the words around it stay in the chapter, so a translation
+reuses the facts untouched.
+"""
+
+import numpy as np
+
+from nnlit.activations import ACTIVATIONS
+
+_WIDE = np.array([-1e6, -10.0, 10.0, 1e6])  # far tails, and a moderate point each side
+_GRID = np.linspace(-20, 20, 400_001)  # step 1e-4, includes 0
+SATURATED = 0.01  # a slope below this is "saturated": learning crawls
+
+
+def output_range(name: str) -> str:
+    """The interval of values the activation takes, read off its far tails.
+
+    An end beyond 1000 is infinite. An end is closed when a moderate input
+    (``|z| = 10``) already reaches it exactly.
+    """
+    far_low, near_low, near_high, far_high = ACTIVATIONS[name][0](_WIDE)
+    low = r"-\infty" if far_low < -1e3 else f"{far_low:g}"
+    high = r"\infty" if far_high > 1e3 else f"{far_high:g}"
+    left = "[" if near_low == far_low and far_low >= -1e3 else "("
+    right = "]" if near_high == far_high and far_high <= 1e3 else ")"
+    return rf"\({left}{low}, {high}{right}\)"
+
+
+def slope_at(name: str, z: str) -> str:
+    """The derivative of the activation at ``z``, to three significant figures."""
+    return f"{float(ACTIVATIONS[name][1](float(z))):.3g}"
+
+
+def saturates_where(name: str) -> str:
+    r"""Where the slope drops below :data:`SATURATED`, as a condition on :math:`z`."""
+    slope = ACTIVATIONS[name][1](_GRID)
+    flat = _GRID[slope < SATURATED]
+    if flat.size == 0:
+        return "—"  # no z: the slope never drops that low
+    if flat.max() <= 0:
+        return r"\(z \le 0\)" if flat.max() == 0 else rf"\(z < {flat.max():.2g}\)"
+    return rf"\(|z| > {np.abs(flat).min():.2g}\)"
+
+
+FACTS = {
+    "output_range": output_range,
+    "slope_at": slope_at,
+    "saturates_where": saturates_where,
+    "saturated": lambda: f"{SATURATED:g}",
+}
