@@ -42,7 +42,7 @@ def sigmoid_prime(z: ArrayLike) -> NDArray[np.floating]:
     The last form keeps full precision where :math:`1 - \sigma(z)` would cancel.
     """
     e = np.exp(-np.abs(_real(z)))
-    return e / (1 + e) ** 2
+    return np.minimum(e / (1 + e) ** 2, 0.25)  # rounding may overshoot by 1 ulp
 
 
 # --8<-- [end:sigmoid]
@@ -60,7 +60,7 @@ def tanh(z: ArrayLike) -> NDArray[np.floating]:
 def tanh_prime(z: ArrayLike) -> NDArray[np.floating]:
     r""":math:`\tanh'(z) = 1 - \tanh^2(z) = 4 e^{-2|z|} / (1 + e^{-2|z|})^2`."""
     e = np.exp(-2 * np.abs(_real(z)))
-    return 4 * e / (1 + e) ** 2
+    return np.minimum(4 * e / (1 + e) ** 2, 1)  # rounding may overshoot by 1 ulp
 
 
 # --8<-- [end:tanh]

@@ -57,7 +57,9 @@ def page_blocks(page: Path) -> list[Block]:
     """Every Python block of a Markdown page, includes expanded."""
     found = extract_from_buffer(io.StringIO(page.read_text(encoding="utf-8")))
     return [
-        Block(page, b.lineno, expand(b.code), b.expected_output, b.marks, b.importorskip)
+        Block(
+            page, b.lineno, expand(b.code), b.expected_output, b.marks, b.importorskip
+        )
         for b in found
         if language(b.syntax) == "python"
     ]

@@ -27,5 +27,7 @@ def test_the_site_has_blocks_to_run():
 @pytest.mark.parametrize("block", BLOCKS)
 def test_block(block, tmp_path: Path):
     if block.importorskip:
-        pytest.importorskip(block.importorskip, reason=f"{block} needs {block.importorskip}")
+        pytest.importorskip(
+            block.importorskip, reason=f"{block} needs {block.importorskip}"
+        )
     run_block(block, cwd=tmp_path)
