@@ -1,0 +1,157 @@
+r"""Gradient descent for one sigmoid unit, as the source teaches it (chapter 5).
+
+The unit computes :math:`\hat y = \sigma(h)` with :math:`h = \mathbf{w} \cdot
+\mathbf{x}`; as in the source, there is no bias (add an input that is always 1
+to get one). Training minimises the squared error
+:math:`E = \tfrac12 \sum_\mu (y^\mu - \hat y^\mu)^2` by stepping every weight
+against its gradient: :math:`\Delta w_i = \eta\, \delta\, x_i` with the error
+term :math:`\delta = (y - \hat y)\, \sigma'(h)`.
+
+Data follow nnlit's convention: ``X`` is ``(n, m)``, one record per column;
+``y`` is ``(m,)``; ``w`` is ``(n,)``.
+"""
+
+# --8<-- [start:imports]
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnlit.activations import sigmoid, sigmoid_prime
+from nnlit.checks import as_float_array
+
+# --8<-- [end:imports]
+
+
+# --8<-- [start:update_step]
+def update_step(
+    x: NDArray, y: float, w: NDArray, lr: float
+) -> tuple[float, float, NDArray]:
+    r"""One gradient-descent step for one record.
+
+    Returns the output :math:`\hat y = \sigma(\mathbf{w} \cdot \mathbf{x})`, the
+    error term :math:`\delta = (y - \hat y)\, \sigma'(h)` and the weight step
+    :math:`\Delta \mathbf{w} = \eta\, \delta\, \mathbf{x}` (shape ``(n,)``).
+    """
+    h = x @ w
+    y_hat = sigmoid(h)
+    delta = (y - y_hat) * sigmoid_prime(h)
+    return y_hat, delta, lr * delta * x
+
+
+# --8<-- [end:update_step]
+
+
+def check_problem(X: ArrayLike, y: ArrayLike, w: ArrayLike, lr: float, epochs: int):
+    """Return ``X, y, w`` as float arrays after checking every argument.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit (``X`` ``(n, m)``, ``y`` ``(m,)``, ``w``
+        ``(n,)``), or ``lr`` or ``epochs`` is not positive.
+    TypeError
+        If ``epochs`` is not an integer, or an array is not numeric.
+    """
+    X, y, w = as_float_array(X, "X"), as_float_array(y, "y"), as_float_array(w, "w")
+    if X.ndim != 2 or y.shape != (X.shape[1],) or w.shape != (X.shape[0],):
+        raise ValueError(
+            f"shape mismatch: X {X.shape}, y {y.shape}, w {w.shape};"
+            " expected X (n, m), y (m,), w (n,)"
+        )
+    if not lr > 0:
+        raise ValueError(f"the learning rate must be positive, got {lr}")
+    if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer):
+        raise TypeError(f"epochs must be an integer, got {epochs!r}")
+    if epochs < 1:
+        raise ValueError(f"epochs must be at least 1, got {epochs}")
+    return X, y, w
+
+
+def mean_squared_error(y: NDArray, y_hat: NDArray) -> float:
+    r"""Mean over records of :math:`(y - \hat y)^2`: the loss the course prints."""
+    return float(np.mean((y - y_hat) ** 2))
+
+
+# --8<-- [start:train_per_record]
+def train_per_record(
+    X: ArrayLike, y: ArrayLike, w: ArrayLike, lr: float, epochs: int
+) -> tuple[NDArray, NDArray]:
+    """Train one record at a time, as the source teaches; update once per epoch.
+
+    Each epoch sums the steps of every record, then moves the weights by the
+    average step. Returns the final weights and the loss after each epoch.
+    """
+    X, y, w = check_problem(X, y, w, lr, epochs)
+    w, losses = w.copy(), []
+    for _ in range(epochs):
+        step = np.zeros_like(w)
+        for x_i, y_i in zip(X.T, y, strict=True):  # one record at a time
+            _, _, dw = update_step(x_i, y_i, w, lr)
+            step += dw
+        w += step / len(y)
+        losses.append(mean_squared_error(y, sigmoid(w @ X)))
+    return w, np.array(losses)
+
+
+# --8<-- [end:train_per_record]
+
+
+# --8<-- [start:train]
+def train(
+    X: ArrayLike, y: ArrayLike, w: ArrayLike, lr: float, epochs: int
+) -> tuple[NDArray, NDArray]:
+    """The same training, every record at once: the loop becomes ``X @ delta``.
+
+    Returns the final weights and the loss after each epoch.
+    """
+    X, y, w = check_problem(X, y, w, lr, epochs)
+    w, losses = w.copy(), []
+    for _ in range(epochs):
+        h = w @ X  # (n,) @ (n, m) -> (m,)
+        delta = (y - sigmoid(h)) * sigmoid_prime(h)  # error terms, (m,)
+        w += lr * (X @ delta) / len(y)  # sum of delta * x over records, averaged
+        losses.append(mean_squared_error(y, sigmoid(w @ X)))
+    return w, np.array(losses)
+
+
+# --8<-- [end:train]
+
+
+def accuracy(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> float:
+    """Share of records where the output, rounded at 0.5, equals the label."""
+    X, y, w = as_float_array(X, "X"), as_float_array(y, "y"), as_float_array(w, "w")
+    return float(np.mean((sigmoid(w @ X) > 0.5) == (y == 1)))
+
+
+def course_weights(n_features: int, seed: int) -> NDArray:
+    """The course's initial weights: legacy-seeded draws from N(0, 1/n_features)."""
+    return np.random.RandomState(seed).normal(scale=n_features**-0.5, size=n_features)
+
+
+# --8<-- [start:exercise]
+def course_exercise(
+    records: NDArray,
+    split_seed: int = 42,
+    seed: int = 42,
+    epochs: int = 1000,
+    lr: float = 0.5,
+) -> dict:
+    """The course's exercise: prepare the data, train one unit, test it.
+
+    Returns the loss after every tenth of the epochs (``epochs``, ``losses``),
+    the ``test_accuracy`` and the final ``weights``.
+    """
+    from nnlit.data import prepare  # here, so the maths above imports nothing else
+
+    data = prepare(records, split_seed)
+    w0 = course_weights(data.X.shape[0], seed)
+    w, losses = train(data.X, data.y, w0, lr, epochs)
+    every = range(0, epochs, max(1, epochs // 10))
+    return {
+        "epochs": list(every),
+        "losses": [float(losses[e]) for e in every],
+        "test_accuracy": accuracy(data.X_test, data.y_test, w),
+        "weights": w,
+    }
+
+
+# --8<-- [end:exercise]
