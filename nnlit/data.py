@@ -130,6 +130,7 @@ def _parse_row(row: list[str], path: Path, lineno: int) -> list[float]:
     return values
 
 
+# --8<-- [start:prepare]
 @dataclass(frozen=True)
 class Split:
     """Prepared data, examples as columns: ``X`` is ``(6, m)``, ``y`` is ``(m,)``."""
@@ -140,7 +141,6 @@ class Split:
     y_test: np.ndarray
 
 
-# --8<-- [start:prepare]
 def prepare(records: np.ndarray, split_seed: int) -> Split:
     """The course's preparation: one-hot rank, standardise, seeded 90/10 split.
 

@@ -54,15 +54,18 @@ def xor_network() -> Params:
 def best_linear_split(X: np.ndarray, y: np.ndarray, n_angles: int = 720) -> tuple:
     """Search all straight lines for the one that classifies the most points.
 
-    Tries ``n_angles`` directions; for each, every threshold between two
-    projected points. Returns ``(w, c, accuracy)`` for the rule ``w @ x > c``.
+    Tries ``n_angles`` directions; for each, every threshold halfway between two
+    projected points. Among equally accurate lines it keeps the one farthest
+    from its nearest point. Returns ``(w, c, accuracy)`` for the rule
+    ``w @ x > c``, with ``w`` a unit vector.
     """
-    best = (None, None, -1.0)
+    best, best_key = (None, None, 0.0), (-1.0, -1.0)
     for theta in np.linspace(0, 2 * np.pi, n_angles, endpoint=False):
         w = np.array([np.cos(theta), np.sin(theta)])
         p = np.sort(w @ X)
-        for c in np.concatenate([[p[0] - 1], (p[:-1] + p[1:]) / 2, [p[-1] + 1]]):
+        for c in (p[:-1] + p[1:]) / 2:
             accuracy = float(np.mean((w @ X > c) == (y == 1)))
-            if accuracy > best[2]:
-                best = (w, c, accuracy)
+            key = (accuracy, float(np.min(np.abs(p - c))))  # then the widest margin
+            if key > best_key:
+                best, best_key = (w, c, accuracy), key
     return best

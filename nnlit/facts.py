@@ -10,6 +10,9 @@ reuses the facts untouched.
 import numpy as np
 
 from nnlit.activations import ACTIVATIONS
+from nnlit.data import prepare, simulate_admissions
+from nnlit.gradient_descent import course_exercise
+from nnlit.neuron import neuron, neuron_input
 
 _WIDE = np.array([-1e6, -10.0, 10.0, 1e6])  # far tails, and a moderate point each side
 _GRID = np.linspace(-20, 20, 400_001)  # step 1e-4, includes 0
@@ -43,7 +46,30 @@ def saturates_where(name: str) -> str:
         return "—"  # no z: the slope never drops that low
     if flat.max() <= 0:
         return r"\(z \le 0\)" if flat.max() == 0 else rf"\(z < {flat.max():.2g}\)"
-    return rf"\(|z| > {np.abs(flat).min():.2g}\)"
+    return rf"\(\lvert z \rvert > {np.abs(flat).min():.2g}\)"  # no "|": tables
+
+
+# The source's first network (chapter 4): two inputs, one sigmoid output.
+FIRST_NETWORK = {"x": [0.7, -0.3], "w": [0.1, 0.8], "b": -0.1}
+
+
+def first_network(half: str) -> str:
+    """The first network's ``z`` or its output, to four decimals."""
+    compute = {"z": neuron_input, "output": neuron}[half]
+    return f"{float(compute(**FIRST_NETWORK)):.4f}"
+
+
+def gradient_descent_result(key: str) -> str:
+    """A number from the course's gradient-descent exercise on the simulated data."""
+    records = simulate_admissions()
+    if key == "always_no":  # accuracy of answering "not admitted" to everyone
+        return f"{np.mean(prepare(records, split_seed=42).y_test == 0):.1%}"
+    result = course_exercise(records)
+    if key == "test_accuracy":
+        return f"{result['test_accuracy']:.1%}"
+    if key == "final_loss":
+        return f"{result['losses'][-1]:.4f}"
+    raise ValueError(f"no result {key!r}; known: always_no, final_loss, test_accuracy")
 
 
 FACTS = {
@@ -51,4 +77,6 @@ FACTS = {
     "slope_at": slope_at,
     "saturates_where": saturates_where,
     "saturated": lambda: f"{SATURATED:g}",
+    "first_network": first_network,
+    "gradient_descent": gradient_descent_result,
 }

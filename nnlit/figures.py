@@ -18,7 +18,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, Wedge
 
 from nnlit.activations import ACTIVATIONS
+from nnlit.data import prepare, simulate_admissions
 from nnlit.examples import best_linear_split, xor_network, xor_points
+from nnlit.gradient_descent import course_weights, train
 from nnlit.layers import forward
 from nnlit.neuron import neuron
 
@@ -131,7 +133,7 @@ def network_diagram(sizes: Sequence[int] = (2, 4, 3, 1)) -> Figure:
     L, tallest = len(sizes) - 1, max(sizes)
     fig = Figure(figsize=(1.9 * L + 2.2, 0.75 * tallest + 1.6))
     ax = fig.add_axes((0, 0, 1, 1), aspect="equal")
-    ax.set(xlim=(-0.8, 2.6 * L + 1.6), ylim=(-tallest / 2 - 0.9, tallest / 2 + 0.7))
+    ax.set(xlim=(-0.8, 2.6 * L + 1.9), ylim=(-tallest / 2 - 0.9, tallest / 2 + 0.7))
     ax.set_axis_off()
     ys = [np.arange(n)[::-1] - (n - 1) / 2 for n in sizes]  # unit j from the top
     for l in range(1, L + 1):
@@ -236,11 +238,59 @@ def xor_figure() -> Figure:
 # --8<-- [end:xor_figure]
 
 
+# --8<-- [start:descent_figure]
+def descent_path(lr: float, w0: float = -1.5, steps: int = 8) -> np.ndarray:
+    r"""Weights visited by gradient descent on :math:`E(w) = \tfrac12 (1 - w)^2`.
+
+    This is one linear unit (:math:`\hat y = w x`) with one record, :math:`x = 1`,
+    :math:`y = 1`, so :math:`\Delta w = \eta (y - w x) x = \eta (1 - w)`.
+    """
+    path = [w0]
+    for _ in range(steps):
+        path.append(path[-1] + lr * (1 - path[-1]))
+    return np.array(path)
+
+
+def descent_figure() -> Figure:
+    """Three learning rates on one error curve: too small, good, too large."""
+    w = np.linspace(-3, 5, 401)
+    fig = Figure(figsize=(9, 3.0), layout="constrained")
+    axes = fig.subplots(1, 3, sharey=True)
+    for ax, lr in zip(axes, (0.15, 0.8, 2.1), strict=True):
+        path = descent_path(lr)
+        ax.plot(w, 0.5 * (1 - w) ** 2, color="0.5")
+        ax.plot(path, 0.5 * (1 - path) ** 2, "o-", color="C3", ms=4, lw=1)
+        ax.plot(path[0], 0.5 * (1 - path[0]) ** 2, "o", color="black", ms=6)
+        ax.set(title=f"$\\eta = {lr:g}$", xlabel="$w$", xlim=(-3, 5), ylim=(-0.3, 8))
+    axes[0].set_ylabel("$E(w)$")
+    return fig
+
+
+# --8<-- [end:descent_figure]
+
+
+# --8<-- [start:loss_curve]
+def loss_curve() -> Figure:
+    """Training loss per epoch of the course's exercise, on the simulated data."""
+    data = prepare(simulate_admissions(), split_seed=42)
+    _, losses = train(data.X, data.y, course_weights(data.X.shape[0], 42), 0.5, 1000)
+    fig = Figure(figsize=(6, 3.0), layout="constrained")
+    ax = fig.subplots()
+    ax.plot(np.arange(len(losses)), losses, lw=2)
+    ax.set(xlabel="epoch", ylabel="mean of $(y - \\hat y)^2$", title="training loss")
+    return fig
+
+
+# --8<-- [end:loss_curve]
+
+
 FIGURES: dict[str, Callable[[], Figure]] = {
     "neuron-diagram": neuron_diagram,
     "neuron-output": neuron_output_curves,
     "network-diagram": network_diagram,
     "xor": xor_figure,
+    "descent": descent_figure,
+    "loss-curve": loss_curve,
     **{
         f"activation-{name}": partial(activation_figure, name)
         for name in ("sigmoid", "tanh", "relu", "leaky_relu")

@@ -33,9 +33,11 @@ def test_slopes_agree_with_the_formulas():
 def test_saturation_thresholds_solve_slope_equals_one_percent():
     # sigma(1 - sigma) = 0.01  ->  sigma = (1 - sqrt(0.96)) / 2  ->  z = logit(sigma)
     s = (1 - math.sqrt(0.96)) / 2
-    assert saturates_where("sigmoid") == rf"\(|z| > {abs(math.log(s / (1 - s))):.2g}\)"
+    sigmoid_edge = abs(math.log(s / (1 - s)))
+    assert saturates_where("sigmoid") == rf"\(\lvert z \rvert > {sigmoid_edge:.2g}\)"
     # 1 - tanh^2 = 0.01  ->  |z| = atanh(sqrt(0.99))
-    assert saturates_where("tanh") == rf"\(|z| > {math.atanh(math.sqrt(0.99)):.2g}\)"
+    tanh_edge = math.atanh(math.sqrt(0.99))
+    assert saturates_where("tanh") == rf"\(\lvert z \rvert > {tanh_edge:.2g}\)"
     assert saturates_where("relu") == r"\(z \le 0\)"
     assert saturates_where("leaky_relu") == "—"
 
