@@ -22,6 +22,17 @@ def build_site(site_dir: Path) -> Path:
     return site_dir
 
 
+ORIGINAL_DATA = ROOT.parent / "shared" / "data" / "binary.csv"
+
+
+@pytest.fixture(scope="session")
+def original_data() -> Path:
+    """The course's own admissions file, where this machine has it (CI does)."""
+    if not ORIGINAL_DATA.exists():
+        pytest.skip(f"the original admissions data is not at {ORIGINAL_DATA}")
+    return ORIGINAL_DATA
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site, once per test session."""

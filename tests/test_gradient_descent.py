@@ -1,0 +1,157 @@
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy
+
+from nnlit.activations import sigmoid
+from nnlit.data import load_admissions, prepare, simulate_admissions
+from nnlit.gradient_descent import (
+    accuracy,
+    course_exercise,
+    course_weights,
+    train,
+    train_per_record,
+    update_step,
+)
+
+# Chapter 5's derivation, line by line, for n = 3 inputs and any activation f.
+n = 3
+w = sympy.symbols(f"w1:{n + 1}", real=True)
+x = sympy.symbols(f"x1:{n + 1}", real=True)
+y, b, u = sympy.symbols("y b u", real=True)
+f = sympy.Function("f")
+h = sum(wk * xk for wk, xk in zip(w, x, strict=True))
+y_hat = f(h)
+f_prime = sympy.diff(f(u), u).subs(u, h)
+
+
+@pytest.mark.parametrize("i", range(n))
+def test_each_line_of_the_derivation_follows_from_the_last(i):
+    lines = [
+        sympy.diff(sympy.Rational(1, 2) * (y - y_hat) ** 2, w[i]),  # one record
+        (y - y_hat) * sympy.diff(y - y_hat, w[i]),  # chain rule on u^2 / 2
+        -(y - y_hat) * sympy.diff(y_hat, w[i]),  # y does not depend on w_i
+        -(y - y_hat) * f_prime * sympy.diff(h, w[i]),  # chain rule on f(h)
+        -(y - y_hat) * f_prime * x[i],  # dh/dw_i = x_i
+    ]
+    for before, after in itertools.pairwise(lines):
+        assert sympy.simplify(sympy.expand(before - after).doit()) == 0
+
+
+def test_the_bias_gradient_is_minus_delta():
+    h_b = h + b
+    E = sympy.Rational(1, 2) * (y - f(h_b)) ** 2
+    delta = (y - f(h_b)) * sympy.diff(f(u), u).subs(u, h_b)
+    assert sympy.simplify((sympy.diff(E, b) - (-delta)).doit()) == 0
+
+
+def test_sigmoid_error_term_in_closed_form():
+    s = 1 / (1 + sympy.exp(-u))
+    assert sympy.simplify(sympy.diff(s, u) - s * (1 - s)) == 0
+
+
+def test_weight_steps_agree_with_finite_differences():
+    rng = np.random.default_rng(0)
+    X, t, w0 = rng.normal(size=(4, 9)), rng.random(9), rng.normal(size=4)
+
+    def E(weights):
+        return 0.5 * np.sum((t - sigmoid(weights @ X)) ** 2)
+
+    steps = sum(update_step(X[:, j], t[j], w0, lr=1.0)[2] for j in range(9))  # -dE/dw
+    eps = 1e-6
+    for i in range(4):
+        e = np.eye(4)[i] * eps
+        assert -(E(w0 + e) - E(w0 - e)) / (2 * eps) == pytest.approx(steps[i], rel=1e-7)
+
+
+def test_one_step_with_the_source_numbers_matches_the_course_output():
+    """The course's own notebook prints these values for this step."""
+    x1 = np.array([1.0, 2.0, 3.0, 4.0])
+    w1 = np.array([0.5, -0.5, 0.3, 0.1])
+    out, delta, dw = update_step(x1, 0.5, w1, lr=0.5)
+    assert out == pytest.approx(0.689974481128, abs=1e-12)
+    assert 0.5 - out == pytest.approx(-0.189974481128, abs=1e-12)
+    np.testing.assert_allclose(
+        dw, [-0.02031869, -0.04063738, -0.06095608, -0.08127477], atol=1e-8
+    )
+    assert delta == pytest.approx((0.5 - out) * out * (1 - out), rel=1e-15)
+
+
+@pytest.mark.parametrize("records", ["simulated", "original"])
+def test_loop_and_vectorised_give_the_same_weights(records, request):
+    data_records = (
+        simulate_admissions()
+        if records == "simulated"
+        else load_admissions(request.getfixturevalue("original_data"))
+    )
+    data = prepare(data_records, split_seed=42)
+    w0 = course_weights(6, 42)
+    w_loop, loss_loop = train_per_record(data.X, data.y, w0, 0.5, 1000)
+    w_fast, loss_fast = train(data.X, data.y, w0, 0.5, 1000)
+    np.testing.assert_allclose(w_loop, w_fast, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(loss_loop, loss_fast, rtol=0, atol=1e-12)
+    assert np.all(np.diff(loss_fast) < 0)  # full-batch descent with a small step
+
+
+def test_course_exercise_on_the_original_data_matches_the_course_output(
+    original_data: Path,
+):
+    """The course's notebook prints a first loss of 0.2627609385 and accuracy 0.725."""
+    result = course_exercise(load_admissions(original_data))
+    assert result["losses"][0] == pytest.approx(0.2627609385, abs=1e-10)
+    assert result["test_accuracy"] == 0.725
+    assert result["epochs"] == list(range(0, 1000, 100))
+
+
+def test_a_constant_input_learns_like_a_bias():
+    """Appending x = 1 to every record gives the bias step eta * delta."""
+    rng = np.random.default_rng(2)
+    X = np.vstack([rng.normal(size=(2, 5)), np.ones((1, 5))])
+    w0 = rng.normal(size=3)
+    _, delta, dw = update_step(X[:, 0], 1.0, w0, lr=0.3)
+    assert dw[2] == pytest.approx(0.3 * delta, rel=1e-15)
+
+
+def test_accuracy_counts_rounded_outputs():
+    X = np.array([[1.0, -1.0, 2.0, -2.0]])
+    assert accuracy(X, [1, 0, 0, 0], w=[1.0]) == 0.75
+
+
+def test_course_weights_are_the_legacy_draws():
+    np.random.seed(42)  # noqa: NPY002 (the course's global seeding, reproduced)
+    expected = np.random.normal(  # noqa: NPY002
+        scale=6**-0.5, size=6
+    )  # as the data README gives
+    np.testing.assert_array_equal(course_weights(6, 42), expected)
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        ({"lr": 0.0}, ValueError, "the learning rate must be positive, got 0.0"),
+        ({"lr": float("nan")}, ValueError, "the learning rate must be positive"),
+        ({"epochs": 0}, ValueError, "epochs must be at least 1, got 0"),
+        ({"epochs": 2.5}, TypeError, "epochs must be an integer, got 2.5"),
+        (
+            {"w": np.zeros(2)},
+            ValueError,
+            r"shape mismatch: X \(3, 4\), y \(4,\), w \(2,\)",
+        ),
+        ({"y": np.zeros(3)}, ValueError, r"shape mismatch: X \(3, 4\), y \(3,\)"),
+        ({"X": np.zeros(3)}, ValueError, r"shape mismatch: X \(3,\)"),
+        ({"y": np.array([0.0, np.nan, 1, 1])}, ValueError, "y contains NaN"),
+    ],
+)
+@pytest.mark.parametrize("trainer", [train, train_per_record])
+def test_bad_arguments(trainer, change, error, message):
+    arguments = {
+        "X": np.ones((3, 4)),
+        "y": np.zeros(4),
+        "w": np.zeros(3),
+        "lr": 0.1,
+        "epochs": 2,
+    }
+    with pytest.raises(error, match=message):
+        trainer(**{**arguments, **change})
