@@ -4,8 +4,20 @@ import argparse
 import json
 import sys
 
+from nnlit import backprop, gradient_descent
 from nnlit.data import DataError, load_admissions, simulate_admissions
-from nnlit.gradient_descent import course_exercise
+
+# Each experiment: its help, and the course's settings as defaults.
+EXPERIMENTS = {
+    "gradient-descent": (
+        "chapter 5: one sigmoid unit trained on the admissions data",
+        {"seed": 42, "epochs": 1000, "lr": 0.5},
+    ),
+    "backprop": (
+        "chapter 6: one hidden sigmoid layer trained by backpropagation",
+        {"seed": 21, "epochs": 900, "lr": 0.005},
+    ),
+}
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -17,36 +29,44 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: one subcommand per experiment, the course's defaults."""
+    """The command line: one subcommand per experiment."""
     parser = OneLineParser(prog="python -m nnlit", description=__doc__)
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=OneLineParser
     )
-    gd = commands.add_parser(
-        "gradient-descent",
-        help="chapter 5: one sigmoid unit trained on the admissions data",
-        description="Train one sigmoid unit on the admissions data (simulated "
-        "unless --data is given) and print the training loss at every tenth of "
-        "the epochs, then the test accuracy.",
-    )
-    gd.add_argument(
-        "--data", metavar="PATH", help="CSV with columns admit,gre,gpa,rank"
-    )
-    gd.add_argument(
-        "--split-seed", type=int, default=42, help="seed of the 90/10 split"
-    )
-    gd.add_argument("--seed", type=int, default=42, help="seed of the initial weights")
-    gd.add_argument("--epochs", type=int, default=1000)
-    gd.add_argument("--lr", type=float, default=0.5, help="learning rate")
-    gd.add_argument("--json", action="store_true", help="print one JSON object")
+    for name, (summary, defaults) in EXPERIMENTS.items():
+        command = commands.add_parser(
+            name,
+            help=summary,
+            description=f"{summary}. Uses simulated data unless --data is given; "
+            "prints the training loss at every tenth of the epochs, then the "
+            "test accuracy.",
+        )
+        command.add_argument("--data", metavar="PATH", help="CSV: admit,gre,gpa,rank")
+        command.add_argument("--split-seed", type=int, default=defaults["seed"])
+        command.add_argument("--seed", type=int, default=defaults["seed"])
+        command.add_argument("--epochs", type=int, default=defaults["epochs"])
+        command.add_argument("--lr", type=float, default=defaults["lr"])
+        command.add_argument("--json", action="store_true", help="one JSON object")
+        if name == "backprop":
+            command.add_argument("--hidden", type=int, default=2, help="hidden units")
     return parser
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Run the chosen experiment with the parsed settings."""
+    records = load_admissions(args.data) if args.data else simulate_admissions()
+    settings = {"split_seed": args.split_seed, "seed": args.seed}
+    settings |= {"epochs": args.epochs, "lr": args.lr}
+    if args.command == "backprop":
+        return backprop.course_exercise(records, hidden=args.hidden, **settings)
+    return gradient_descent.course_exercise(records, **settings)
 
 
 def report(result: dict, as_json: bool) -> str:
     """Format an experiment's losses and test accuracy for the terminal."""
     if as_json:
-        keys = ("losses", "test_accuracy")
-        return json.dumps({key: result[key] for key in keys})
+        return json.dumps({key: result[key] for key in ("losses", "test_accuracy")})
     lines = [
         f"epoch {e:>6}  train loss {loss:.6f}"
         for e, loss in zip(result["epochs"], result["losses"], strict=True)
@@ -59,11 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        records = load_admissions(args.data) if args.data else simulate_admissions()
-        result = course_exercise(
-            records, args.split_seed, args.seed, args.epochs, args.lr
-        )
-    except (DataError, ValueError, TypeError) as error:
+        result = run(args)
+    except (DataError, ValueError, TypeError, FloatingPointError) as error:
         parser.error(str(error))
     print(report(result, args.json))
     return 0

@@ -69,3 +69,26 @@ def best_linear_split(X: np.ndarray, y: np.ndarray, n_angles: int = 720) -> tupl
             if key > best_key:
                 best, best_key = (w, c, accuracy), key
     return best
+
+
+# --8<-- [start:circles]
+def circles(
+    n: int = 400, seed: int = 0, noise: float = 0.08
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two noisy rings: label 1 on the inner ring (radius 0.5), 0 on the outer (1).
+
+    No straight line separates them; a network with a hidden layer can.
+
+    Returns
+    -------
+    X : ndarray, shape (2, n)
+    y : ndarray, shape (n,)
+    """
+    rng = np.random.default_rng(seed)
+    y = (np.arange(n) % 2).astype(float)
+    radius = np.where(y == 1, 0.5, 1.0) + rng.normal(0, noise, n)
+    angle = rng.uniform(0, 2 * np.pi, n)
+    return np.stack([radius * np.cos(angle), radius * np.sin(angle)]), y
+
+
+# --8<-- [end:circles]

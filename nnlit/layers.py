@@ -84,19 +84,24 @@ def init_params(
 def sizes_of(params: Params) -> list[int]:
     """Return ``[n_0, ..., n_L]`` read off the parameters, checking every shape.
 
+    A network without biases (as in the source's exercises) has no ``b`` keys.
+
     Raises
     ------
     ValueError
         If a ``W{l}`` or ``b{l}`` is missing, or shapes do not chain.
     """
     L = sum(1 for key in params if key.startswith("W"))
-    expected = {f"{p}{l}" for p in "Wb" for l in range(1, L + 1)}
-    if L == 0 or set(params) != expected:
-        raise ValueError(f"params must hold W1..WL and b1..bL, got {sorted(params)}")
+    weights = {f"W{l}" for l in range(1, L + 1)}
+    biases = {f"b{l}" for l in range(1, L + 1)}
+    if L == 0 or set(params) not in (weights, weights | biases):
+        raise ValueError(
+            f"params must hold W1..WL and b1..bL (or no b), got {sorted(params)}"
+        )
     sizes = [np.shape(params["W1"])[-1]]
     for l in range(1, L + 1):
         W = as_float_array(params[f"W{l}"], f"W{l}")
-        b = as_float_array(params[f"b{l}"], f"b{l}")
+        b = as_float_array(params.get(f"b{l}", np.zeros((len(W), 1))), f"b{l}")
         if W.ndim != 2 or W.shape[1] != sizes[-1] or b.shape != (W.shape[0], 1):
             raise ValueError(
                 f"layer {l}: W{l} has shape {W.shape} and b{l} has shape {b.shape};"
@@ -155,7 +160,7 @@ def forward(
     cache = {"A0": _check_input(X, sizes[0])}
     for l in range(1, L + 1):
         cache[f"Z{l}"], cache[f"A{l}"] = layer_forward(
-            cache[f"A{l - 1}"], params[f"W{l}"], params[f"b{l}"], gs[l - 1]
+            cache[f"A{l - 1}"], params[f"W{l}"], params.get(f"b{l}", 0.0), gs[l - 1]
         )
     return cache[f"A{L}"], cache
 

@@ -1,0 +1,240 @@
+r"""Backpropagation: the gradient of the error for every weight of a network.
+
+Two versions, as in chapter 6. The first is the source's exercise: one hidden
+layer, no biases, one record at a time, written with the source's error terms
+:math:`\delta`. The second is the general :math:`L`-layer recursion in the
+notation of chapter 2, for all records at once, with biases:
+
+.. math::
+
+    dZ^{[l]} = dA^{[l]} \odot g'^{[l]}(Z^{[l]}), \quad
+    dW^{[l]} = dZ^{[l]} A^{[l-1]\top}, \quad
+    db^{[l]} = \textstyle\sum_{\text{columns}} dZ^{[l]}, \quad
+    dA^{[l-1]} = W^{[l]\top} dZ^{[l]}
+
+starting from :math:`dA^{[L]} = (\hat Y - Y)/m`, the gradient of the error
+:math:`E = \frac{1}{2m} \sum (Y - \hat Y)^2` over ``m`` examples.
+"""
+
+# --8<-- [start:imports]
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnlit.activations import get_derivative, sigmoid
+from nnlit.checks import as_float_array
+from nnlit.layers import Params, forward, sizes_of
+
+# --8<-- [end:imports]
+
+
+# --8<-- [start:two_layer_step]
+def two_layer_step(
+    x: NDArray, y: float, W1: NDArray, w2: NDArray
+) -> tuple[NDArray, NDArray, float]:
+    r"""The source's backpropagation for one record: one hidden sigmoid layer.
+
+    Shapes: ``x`` ``(n,)``, ``W1`` ``(n_hidden, n)``, ``w2`` ``(n_hidden,)``.
+    Returns the steps (before the learning rate) for ``W1`` and ``w2``, and the
+    output. Each step is an error term times the input of its weight.
+    """
+    hidden = sigmoid(W1 @ x)  # (n_hidden,)
+    output = sigmoid(hidden @ w2)  # one number: the hidden outputs, weighted
+    delta_o = (y - output) * output * (1 - output)  # output error term
+    delta_h = w2 * delta_o * hidden * (1 - hidden)  # sent back through w2
+    return np.outer(delta_h, x), delta_o * hidden, output
+
+
+# --8<-- [end:two_layer_step]
+
+
+# --8<-- [start:train_two_layer]
+def train_two_layer_per_record(
+    X: NDArray, y: NDArray, W1: NDArray, w2: NDArray, lr: float, epochs: int
+) -> tuple[NDArray, NDArray, NDArray]:
+    """Train the source's network one record at a time, updating once per epoch.
+
+    Returns the final ``W1``, ``w2`` and the loss (mean of ``(y - y_hat)**2``)
+    after each epoch.
+    """
+    W1, w2, losses = W1.copy(), w2.copy(), []
+    for _ in range(epochs):
+        step_W1, step_w2 = np.zeros_like(W1), np.zeros_like(w2)
+        for x_i, y_i in zip(X.T, y, strict=True):
+            dW1, dw2, _ = two_layer_step(x_i, y_i, W1, w2)
+            step_W1 += dW1
+            step_w2 += dw2
+        W1 += lr * step_W1 / len(y)
+        w2 += lr * step_w2 / len(y)
+        losses.append(np.mean((y - sigmoid(w2 @ sigmoid(W1 @ X))) ** 2))
+    return W1, w2, np.array(losses)
+
+
+# --8<-- [end:train_two_layer]
+
+
+def loss(Y: NDArray, Y_hat: NDArray) -> float:
+    r"""Half the mean squared error, :math:`\frac{1}{2m} \sum (Y - \hat Y)^2`."""
+    return float(0.5 * np.sum((Y - Y_hat) ** 2) / Y.shape[1])
+
+
+# --8<-- [start:backward]
+def backward(
+    params: Params, cache: Params, Y: NDArray, g: Sequence[str]
+) -> dict[str, NDArray]:
+    r"""Gradients of :math:`E = \frac{1}{2m}\sum (Y - \hat Y)^2` for every parameter.
+
+    ``cache`` is what :func:`nnlit.layers.forward` returned; ``g`` names each
+    layer's activation. Returns ``dW{l}`` (shape of ``W{l}``) and, where the
+    network has biases, ``db{l}`` (shape of ``b{l}``).
+    """
+    L = len(g)
+    dA = (cache[f"A{L}"] - Y) / Y.shape[1]  # dE/dA^[L], (n_L, m)
+    grads = {}
+    for l in range(L, 0, -1):
+        dZ = dA * get_derivative(g[l - 1])(cache[f"Z{l}"])  # (n_l, m)
+        grads[f"dW{l}"] = dZ @ cache[f"A{l - 1}"].T  # (n_l, n_{l-1})
+        if f"b{l}" in params:
+            grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True)  # (n_l, 1)
+        dA = params[f"W{l}"].T @ dZ  # (n_{l-1}, m)
+    return grads
+
+
+# --8<-- [end:backward]
+
+
+def gradients(
+    X: ArrayLike, Y: ArrayLike, params: Params, g: str | Sequence[str] = "sigmoid"
+) -> tuple[float, dict[str, NDArray]]:
+    """Forward and backward pass: the error and its gradient for every parameter.
+
+    Raises
+    ------
+    ValueError
+        If ``Y`` is not ``(n_L, m)`` for the network's output size and ``X``'s
+        number of examples, or as :func:`nnlit.layers.forward` raises.
+    """
+    gs = [g] * (len(sizes_of(params)) - 1) if isinstance(g, str) else list(g)
+    Y_hat, cache = forward(X, params, gs)
+    Y = as_float_array(Y, "Y")
+    if Y.shape != Y_hat.shape:
+        raise ValueError(
+            f"Y has shape {Y.shape} but the network predicts shape {Y_hat.shape}:"
+            " Y must have one row per output unit and one column per example"
+        )
+    return loss(Y, Y_hat), backward(params, cache, Y, gs)
+
+
+def _stop_if_diverged(arrays: dict[str, NDArray], epoch: int, lr: float) -> None:
+    for name, array in arrays.items():
+        if not np.all(np.isfinite(array)):
+            raise FloatingPointError(
+                f"training diverged at epoch {epoch}: {name} is no longer finite"
+                f" (learning rate {lr}); try a smaller one"
+            )
+
+
+def _check_schedule(lr: float, epochs: int, batch_size: int | None) -> None:
+    if not lr > 0:
+        raise ValueError(f"the learning rate must be positive, got {lr}")
+    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
+        if value is None and name == "batch_size":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | np.integer):
+            raise TypeError(f"{name} must be an integer, got {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, got {value}")
+
+
+# --8<-- [start:train]
+def train(
+    X: ArrayLike,
+    Y: ArrayLike,
+    params: Params,
+    g: str | Sequence[str],
+    lr: float,
+    epochs: int,
+    batch_size: int | None = None,
+    seed: int = 0,
+) -> tuple[Params, NDArray]:
+    """Gradient descent with backpropagation, full batch or in minibatches.
+
+    With ``batch_size``, each epoch visits the examples in a fresh order drawn
+    from a generator seeded with ``seed``, one minibatch per step.
+    Returns the trained parameters (a copy) and the full-batch error after each
+    epoch.
+
+    Raises
+    ------
+    FloatingPointError
+        If the error stops being a finite number; the message names the epoch.
+    """
+    _check_schedule(lr, epochs, batch_size)
+    X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
+    params = {key: value.copy() for key, value in params.items()}
+    m, rng, losses = X.shape[-1], np.random.default_rng(seed), []
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(m) if batch_size else np.arange(m)
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            for start in range(0, m, batch_size or m):
+                batch = order[start : start + (batch_size or m)]
+                _, grads = gradients(X[:, batch], Y[:, batch], params, g)
+                for key, grad in grads.items():
+                    params[key[1:]] -= lr * grad  # "dW2" updates "W2"
+                _stop_if_diverged(params, epoch, lr)
+            losses.append(gradients(X, Y, params, g)[0])
+        _stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
+    return params, np.array(losses)
+
+
+# --8<-- [end:train]
+
+
+def course_weights(n_features: int, n_hidden: int, seed: int) -> Params:
+    """The course's initial weights, legacy-seeded, in nnlit's layout (no biases).
+
+    The course draws its ``(n_features, n_hidden)`` input-to-hidden matrix, then
+    its ``n_hidden`` hidden-to-output vector, from N(0, 1/n_features); nnlit's
+    ``W1`` is that matrix transposed and ``W2`` that vector as one row.
+    """
+    rng = np.random.RandomState(seed)
+    scale = n_features**-0.5
+    input_hidden = rng.normal(scale=scale, size=(n_features, n_hidden))
+    hidden_output = rng.normal(scale=scale, size=n_hidden)
+    return {"W1": input_hidden.T.copy(), "W2": hidden_output[None, :]}
+
+
+# --8<-- [start:exercise]
+def course_exercise(
+    records: NDArray,
+    split_seed: int = 21,
+    seed: int = 21,
+    hidden: int = 2,
+    epochs: int = 900,
+    lr: float = 0.005,
+) -> dict:
+    """The course's backpropagation exercise: prepare, train, test.
+
+    Returns the training loss (mean of ``(y - y_hat)**2``, as the course prints
+    it) after every tenth of the epochs, the ``test_accuracy`` and ``params``.
+    """
+    from nnlit.data import prepare  # here, so the maths above imports nothing else
+
+    if isinstance(hidden, bool) or not isinstance(hidden, int) or hidden < 1:
+        raise ValueError(f"the hidden layer needs at least 1 unit, got {hidden!r}")
+    data = prepare(records, split_seed)
+    g = ["sigmoid", "sigmoid"]
+    start = course_weights(data.X.shape[0], hidden, seed)
+    params, half_mse = train(data.X, data.y[None, :], start, g, lr, epochs)
+    every = range(0, epochs, max(1, epochs // 10))
+    y_hat, _ = forward(data.X_test, params, g)
+    return {
+        "epochs": list(every),
+        "losses": [float(2 * half_mse[e]) for e in every],  # the mean, not half
+        "test_accuracy": float(np.mean((y_hat[0] > 0.5) == (data.y_test == 1))),
+        "params": params,
+    }
+
+
+# --8<-- [end:exercise]

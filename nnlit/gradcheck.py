@@ -1,0 +1,70 @@
+r"""Gradient checking: compare a gradient with central finite differences.
+
+For each parameter entry :math:`\theta`, nudge it by :math:`\pm\varepsilon` and
+measure the slope of the error, :math:`\big(E(\theta + \varepsilon) -
+E(\theta - \varepsilon)\big) / 2\varepsilon`, whose own error is of order
+:math:`\varepsilon^2`. Backpropagation is right when the two agree to a small
+relative error, about 1e-7 or less in float64; a bug usually shows as 1e-2 or
+worse.
+"""
+
+# --8<-- [start:imports]
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+# --8<-- [end:imports]
+
+
+# --8<-- [start:numerical_gradient]
+def numerical_gradient(
+    error: Callable[[dict[str, NDArray]], float],
+    params: dict[str, NDArray],
+    eps: float = 1e-6,
+) -> dict[str, NDArray]:
+    """Central differences of ``error(params)`` for every entry of every array.
+
+    Returns ``{"d" + key: array}``, shaped like ``params``; ``params`` is left
+    as it was.
+    """
+    grads = {}
+    for key, value in params.items():
+        grad = np.zeros_like(value, dtype=float)
+        for index in np.ndindex(value.shape):
+            saved = value[index]
+            value[index] = saved + eps
+            above = error(params)
+            value[index] = saved - eps
+            below = error(params)
+            value[index] = saved
+            grad[index] = (above - below) / (2 * eps)
+        grads["d" + key] = grad
+    return grads
+
+
+# --8<-- [end:numerical_gradient]
+
+
+# --8<-- [start:relative_error]
+def relative_error(a: dict[str, NDArray], b: dict[str, NDArray]) -> float:
+    r"""The worst relative error between two sets of gradients.
+
+    For each array: :math:`\lVert a - b \rVert / (\lVert a \rVert + \lVert b \rVert)`.
+
+    Raises
+    ------
+    ValueError
+        If the two hold different arrays or shapes.
+    """
+    if a.keys() != b.keys() or any(a[k].shape != b[k].shape for k in a):
+        raise ValueError(f"cannot compare gradients for {sorted(a)} and {sorted(b)}")
+    errors = [
+        np.linalg.norm(a[k] - b[k])
+        / max(np.linalg.norm(a[k]) + np.linalg.norm(b[k]), 1e-300)
+        for k in a
+    ]
+    return float(max(errors))
+
+
+# --8<-- [end:relative_error]
