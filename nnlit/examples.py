@@ -92,3 +92,33 @@ def circles(
 
 
 # --8<-- [end:circles]
+
+
+# --8<-- [start:trained_circles]
+def trained_circles_network() -> tuple[Params, list[str], float]:
+    """Train a 2-8-8-1 network on :func:`circles`; test it on fresh points.
+
+    Returns the parameters, the activations and the accuracy on 400 new points
+    drawn with another seed.
+    """
+    from nnlit.backprop import train  # here: examples.py is imported by backprop
+    from nnlit.layers import forward, init_params
+
+    g = ["tanh", "tanh", "sigmoid"]
+    X, y = circles(seed=0)
+    params, _ = train(
+        X,
+        y[None, :],
+        init_params([2, 8, 8, 1], seed=0),
+        g,
+        lr=2.0,
+        epochs=300,
+        batch_size=32,
+        seed=0,
+    )
+    X_new, y_new = circles(seed=1)
+    accuracy = float(np.mean((forward(X_new, params, g)[0][0] > 0.5) == (y_new == 1)))
+    return params, g, accuracy
+
+
+# --8<-- [end:trained_circles]

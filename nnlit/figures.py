@@ -18,8 +18,16 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, Wedge
 
 from nnlit.activations import ACTIVATIONS
+from nnlit.backprop import course_exercise as backprop_exercise
 from nnlit.data import prepare, simulate_admissions
-from nnlit.examples import best_linear_split, xor_network, xor_points
+from nnlit.examples import (
+    SOURCE_NETWORK_SIZES,
+    best_linear_split,
+    circles,
+    trained_circles_network,
+    xor_network,
+    xor_points,
+)
 from nnlit.gradient_descent import course_weights, train
 from nnlit.layers import forward
 from nnlit.neuron import neuron
@@ -270,10 +278,8 @@ def descent_figure() -> Figure:
 
 
 # --8<-- [start:loss_curve]
-def loss_curve() -> Figure:
-    """Training loss per epoch of the course's exercise, on the simulated data."""
-    data = prepare(simulate_admissions(), split_seed=42)
-    _, losses = train(data.X, data.y, course_weights(data.X.shape[0], 42), 0.5, 1000)
+def plot_losses(losses: np.ndarray) -> Figure:
+    r"""Plot a training loss, the mean of :math:`(y - \hat y)^2`, per epoch."""
     fig = Figure(figsize=(6, 3.0), layout="constrained")
     ax = fig.subplots()
     ax.plot(np.arange(len(losses)), losses, lw=2)
@@ -281,7 +287,79 @@ def loss_curve() -> Figure:
     return fig
 
 
+def loss_curve() -> Figure:
+    """Training loss per epoch of chapter 5's exercise, on the simulated data."""
+    data = prepare(simulate_admissions(), split_seed=42)
+    _, losses = train(data.X, data.y, course_weights(data.X.shape[0], 42), 0.5, 1000)
+    return plot_losses(losses)
+
+
 # --8<-- [end:loss_curve]
+
+
+# --8<-- [start:backprop_figures]
+def backprop_diagram() -> Figure:
+    """Chapter 2's network with what flows forward above it and back below it."""
+    fig = network_diagram(SOURCE_NETWORK_SIZES)
+    ax = fig.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    ax.set_ylim(y0 - 1.3, y1 + 1.3)
+    fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + 1.6)
+    forward_label = (
+        r"forward: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]},\ A^{[l]} = g(Z^{[l]})$"
+    )
+    backward_label = r"backward: $dZ^{[l]},\ dW^{[l]},\ db^{[l]},\ dA^{[l-1]}$"
+    for y, start, end, label, colour in (
+        (y1 + 0.5, x0 + 0.5, x1 - 0.5, forward_label, "C0"),
+        (y0 - 0.6, x1 - 0.5, x0 + 0.5, backward_label, "C3"),
+    ):
+        ax.add_patch(
+            FancyArrowPatch(
+                (start, y),
+                (end, y),
+                arrowstyle="-|>",
+                mutation_scale=18,
+                color=colour,
+                lw=2,
+            )
+        )
+        ax.text((x0 + x1) / 2, y + 0.3, label, ha="center", color=colour, fontsize=12)
+    return fig
+
+
+def backprop_loss_curve() -> Figure:
+    """Training loss of chapter 6's exercise (course settings, simulated data)."""
+    result = backprop_exercise(simulate_admissions())
+    return plot_losses(np.array(result["all_losses"]))
+
+
+def circles_figure() -> Figure:
+    """A 2-8-8-1 network's decision region on the two-rings problem."""
+    params, g, accuracy = trained_circles_network()
+    X, y = circles(seed=1)  # fresh points, not the ones it trained on
+    x1, x2 = np.meshgrid(np.linspace(-1.5, 1.5, 241), np.linspace(-1.5, 1.5, 241))
+    scores = forward(np.stack([x1.ravel(), x2.ravel()]), params, g)[0].reshape(x1.shape)
+    fig = Figure(figsize=(4.6, 4.2), layout="constrained")
+    ax = fig.subplots()
+    ax.contourf(
+        x1,
+        x2,
+        scores > 0.5,
+        levels=[-0.5, 0.5, 1.5],
+        colors=[INPUT_COLOUR, OUTPUT_COLOUR],
+    )
+    ax.scatter(*X[:, y == 0], s=12, facecolor="white", edgecolor="black", lw=0.6)
+    ax.scatter(*X[:, y == 1], s=12, color="black")
+    ax.set(
+        aspect="equal",
+        xlabel="$x_1$",
+        ylabel="$x_2$",
+        title=f"new points classified right: {accuracy:.0%}",
+    )
+    return fig
+
+
+# --8<-- [end:backprop_figures]
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {
@@ -291,6 +369,9 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "xor": xor_figure,
     "descent": descent_figure,
     "loss-curve": loss_curve,
+    "backprop-diagram": backprop_diagram,
+    "backprop-loss-curve": backprop_loss_curve,
+    "circles": circles_figure,
     **{
         f"activation-{name}": partial(activation_figure, name)
         for name in ("sigmoid", "tanh", "relu", "leaky_relu")
