@@ -10,7 +10,9 @@ reuses the facts untouched.
 import numpy as np
 
 from nnlit.activations import ACTIVATIONS
+from nnlit.backprop import course_exercise as backprop_exercise
 from nnlit.data import prepare, simulate_admissions
+from nnlit.examples import trained_circles_network
 from nnlit.gradient_descent import course_exercise
 from nnlit.neuron import neuron, neuron_input
 
@@ -72,6 +74,21 @@ def gradient_descent_result(key: str) -> str:
     raise ValueError(f"no result {key!r}; known: always_no, final_loss, test_accuracy")
 
 
+def backprop_result(key: str) -> str:
+    """A number from the course's backpropagation exercise on the simulated data."""
+    result = backprop_exercise(simulate_admissions())
+    if key == "test_accuracy":
+        return f"{result['test_accuracy']:.1%}"
+    if key in ("first_loss", "final_loss"):
+        return f"{result['all_losses'][0 if key == 'first_loss' else -1]:.4f}"
+    raise ValueError(f"no result {key!r}; known: first_loss, final_loss, test_accuracy")
+
+
+def circles_accuracy() -> str:
+    """Accuracy of chapter 6's trained two-rings network on fresh points."""
+    return f"{trained_circles_network()[2]:.0%}"
+
+
 FACTS = {
     "output_range": output_range,
     "slope_at": slope_at,
@@ -79,4 +96,6 @@ FACTS = {
     "saturated": lambda: f"{SATURATED:g}",
     "first_network": first_network,
     "gradient_descent": gradient_descent_result,
+    "backprop": backprop_result,
+    "circles_accuracy": circles_accuracy,
 }

@@ -269,7 +269,7 @@ def descent_figure() -> Figure:
         ax.plot(w, 0.5 * (1 - w) ** 2, color="0.5")
         ax.plot(path, 0.5 * (1 - path) ** 2, "o-", color="C3", ms=4, lw=1)
         ax.plot(path[0], 0.5 * (1 - path[0]) ** 2, "o", color="black", ms=6)
-        ax.set(title=f"$\\eta = {lr:g}$", xlabel="$w$", xlim=(-3, 5), ylim=(-0.3, 8))
+        ax.set(title=f"$\\eta = {lr:g}$", xlabel="$w$", xlim=(-3, 5.6), ylim=(-0.3, 9))
     axes[0].set_ylabel("$E(w)$")
     return fig
 

@@ -1,0 +1,31 @@
+"""The source's mistakes, kept as code so the site can run them and show the fix.
+
+Nothing else in nnlit uses this module. Each function reproduces an idea of the
+source as it is written (in nnlit's array layout), with the fault marked.
+"""
+
+# --8<-- [start:imports]
+import numpy as np
+from numpy.typing import NDArray
+
+from nnlit.activations import sigmoid
+
+# --8<-- [end:imports]
+
+
+# --8<-- [start:backprop_step]
+def backprop_step_as_in_the_source(
+    x: NDArray, y: float, W1: NDArray, w2: NDArray
+) -> tuple[NDArray, NDArray, NDArray]:
+    """The source's backpropagation step: its output leaves out ``w2``.
+
+    Same arguments and returns as :func:`nnlit.backprop.two_layer_step`.
+    """
+    hidden = sigmoid(W1 @ x)
+    output = sigmoid(hidden)  # the bug: should be sigmoid(hidden @ w2)
+    delta_o = (y - output) * output * (1 - output)  # two numbers, not one
+    delta_h = (delta_o @ w2) * hidden * (1 - hidden)
+    return np.outer(delta_h, x), delta_o * hidden, output
+
+
+# --8<-- [end:backprop_step]
