@@ -173,6 +173,7 @@ def train(
     _check_schedule(lr, epochs, batch_size)
     X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
     params = {key: value.copy() for key, value in params.items()}
+    gradients(X, Y, params, g)  # check every shape once, before the first step
     m, rng, losses = X.shape[-1], np.random.default_rng(seed), []
     for epoch in range(1, epochs + 1):
         order = rng.permutation(m) if batch_size else np.arange(m)

@@ -78,3 +78,36 @@ def test_a_bad_data_file_names_its_line(tmp_path: Path):
     result = nnlit("gradient-descent", "--data", str(path))
     assert result.returncode == 2
     assert "bad.csv:2: column rank: '9' must be 1, 2, 3 or 4" in result.stderr
+
+
+def test_backprop_command():
+    from nnlit.backprop import course_exercise
+    from nnlit.data import simulate_admissions
+
+    result = nnlit("backprop", "--json", "--epochs", "30", "--hidden", "3")
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    expected = course_exercise(simulate_admissions(), hidden=3, epochs=30)
+    assert printed["losses"] == expected["losses"]
+    assert printed["test_accuracy"] == expected["test_accuracy"]
+    text = nnlit("backprop").stdout.splitlines()
+    assert [line.split()[1] for line in text[:10]] == [
+        str(e) for e in range(0, 900, 90)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["backprop", "--hidden", "0"],
+            "the hidden layer needs at least 1 unit, got 0",
+        ),
+        (["backprop", "--lr", "0"], "the learning rate must be positive"),
+    ],
+)
+def test_backprop_errors(args, message):
+    result = nnlit(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr
