@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,7 +37,14 @@ def html_of(page: Path, site: Path) -> Path:
     return site / relative / "index.html"
 
 
+@cache
+def parsed(path: Path) -> BeautifulSoup:
+    """Parse a built page once; tests that only read it share the result."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
 def soup(path: Path) -> BeautifulSoup:
+    """A fresh parse, for tests that change the tree."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -82,7 +90,7 @@ def audit(page: Path, html: BeautifulSoup) -> list[str]:
 
 @pytest.mark.parametrize("page", pages(), ids=lambda p: p.name)
 def test_audit_every_visible_block_is_run_or_checked(page: Path, site: Path):
-    assert audit(page, soup(html_of(page, site))) == []
+    assert audit(page, parsed(html_of(page, site))) == []
 
 
 def silent_continuations(html: BeautifulSoup) -> list[str]:
@@ -103,14 +111,14 @@ def silent_continuations(html: BeautifulSoup) -> list[str]:
 
 def test_continued_blocks_say_so(site: Path):
     for path in html_files(site):
-        assert silent_continuations(soup(path)) == [], path
+        assert silent_continuations(parsed(path)) == [], path
 
 
 def test_nothing_loads_from_another_host(site: Path):
     offenders = []
     for path in html_files(site):
         for tag, attribute in LOADING_ATTRIBUTES.items():
-            for element in soup(path).find_all(tag):
+            for element in parsed(path).find_all(tag):
                 url = element.get(attribute, "")
                 if urlsplit(url).scheme or url.startswith("//"):
                     offenders.append(
@@ -137,7 +145,7 @@ def _resolve(page: Path, url: str, site: Path) -> tuple[Path, str]:
 def test_internal_links_and_anchors_resolve(site: Path):
     broken = []
     for path in html_files(site):
-        html = soup(path)
+        html = parsed(path)
         urls = [a["href"] for a in html.find_all("a", href=True)]
         urls += [img["src"] for img in html.find_all("img", src=True)]
         for url in urls:
@@ -147,7 +155,9 @@ def test_internal_links_and_anchors_resolve(site: Path):
             if not target.exists():
                 broken.append(f"{path.relative_to(site)}: {url} (no such file)")
             elif (
-                anchor and target.suffix == ".html" and not soup(target).find(id=anchor)
+                anchor
+                and target.suffix == ".html"
+                and not parsed(target).find(id=anchor)
             ):
                 broken.append(f"{path.relative_to(site)}: {url} (no such anchor)")
     assert not broken, "\n".join(broken)
@@ -155,7 +165,7 @@ def test_internal_links_and_anchors_resolve(site: Path):
 
 def test_images_have_alt_text(site: Path):
     for path in html_files(site):
-        for img in soup(path).find_all("img"):
+        for img in parsed(path).find_all("img"):
             assert img.get("alt", "").strip(), (
                 f"{path}: image {img.get('src')} has no alt text"
             )
@@ -165,7 +175,7 @@ def test_every_figure_is_built_and_shown(site: Path):
     shown = {
         Path(img["src"]).name
         for path in html_files(site)
-        for img in soup(path).find_all("img", src=True)
+        for img in parsed(path).find_all("img", src=True)
     }
     for name in FIGURES:
         svg = site / "figures" / f"{name}.svg"
