@@ -197,11 +197,24 @@ def activation_figure(name: str) -> Figure:
 
 
 # --8<-- [start:xor_figure]
-def decision_regions(predict: Callable, n: int = 201) -> tuple[np.ndarray, ...]:
+def decision_regions(
+    predict: Callable, low: float = -0.5, high: float = 1.5, n: int = 201
+) -> tuple[np.ndarray, ...]:
     """Evaluate ``predict`` (columns in, one score per column out) on a grid."""
-    x1, x2 = np.meshgrid(np.linspace(-0.5, 1.5, n), np.linspace(-0.5, 1.5, n))
+    x1, x2 = np.meshgrid(np.linspace(low, high, n), np.linspace(low, high, n))
     scores = predict(np.stack([x1.ravel(), x2.ravel()]))  # (2, n*n) -> (n*n,)
     return x1, x2, scores.reshape(x1.shape)
+
+
+def shade_regions(ax, x1: np.ndarray, x2: np.ndarray, scores: np.ndarray) -> None:
+    """Colour where the model predicts 1 (score above 0.5) and where it predicts 0."""
+    ax.contourf(
+        x1,
+        x2,
+        scores > 0.5,
+        levels=[-0.5, 0.5, 1.5],
+        colors=[INPUT_COLOUR, OUTPUT_COLOUR],
+    )
 
 
 def xor_figure() -> Figure:
@@ -222,14 +235,7 @@ def xor_figure() -> Figure:
     ]
     fig = Figure(figsize=(8, 3.8), layout="constrained")
     for ax, (predict, title) in zip(fig.subplots(1, 2), panels, strict=True):
-        x1, x2, scores = decision_regions(predict)
-        ax.contourf(
-            x1,
-            x2,
-            scores > 0.5,
-            levels=[-0.5, 0.5, 1.5],
-            colors=[INPUT_COLOUR, OUTPUT_COLOUR],
-        )
+        shade_regions(ax, *decision_regions(predict))
         for label, marker in ((0, "o"), (1, "s")):
             ax.scatter(
                 *X[:, y == label],
@@ -337,17 +343,10 @@ def circles_figure() -> Figure:
     """A 2-8-8-1 network's decision region on the two-rings problem."""
     params, g, accuracy = trained_circles_network()
     X, y = circles(seed=1)  # fresh points, not the ones it trained on
-    x1, x2 = np.meshgrid(np.linspace(-1.5, 1.5, 241), np.linspace(-1.5, 1.5, 241))
-    scores = forward(np.stack([x1.ravel(), x2.ravel()]), params, g)[0].reshape(x1.shape)
     fig = Figure(figsize=(4.6, 4.2), layout="constrained")
     ax = fig.subplots()
-    ax.contourf(
-        x1,
-        x2,
-        scores > 0.5,
-        levels=[-0.5, 0.5, 1.5],
-        colors=[INPUT_COLOUR, OUTPUT_COLOUR],
-    )
+    regions = decision_regions(lambda P: forward(P, params, g)[0][0], -1.5, 1.5, 241)
+    shade_regions(ax, *regions)
     ax.scatter(*X[:, y == 0], s=12, facecolor="white", edgecolor="black", lw=0.6)
     ax.scatter(*X[:, y == 1], s=12, color="black")
     ax.set(
