@@ -13,6 +13,20 @@ from nnlit.activations import sigmoid
 # --8<-- [end:imports]
 
 
+# --8<-- [start:activations]
+def sigmoid_as_in_the_source(x: NDArray) -> NDArray:
+    """The sigmoid straight from its formula: ``exp(-x)`` overflows for x < -709."""
+    return 1 / (1 + np.exp(-x))
+
+
+def tanh_as_in_the_source(x: NDArray) -> NDArray:
+    """Tanh straight from its formula: inf / inf = NaN once |x| > 710."""
+    return (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
+
+
+# --8<-- [end:activations]
+
+
 # --8<-- [start:backprop_step]
 def backprop_step_as_in_the_source(
     x: NDArray, y: float, W1: NDArray, w2: NDArray
