@@ -196,7 +196,7 @@ def activation_figure(name: str) -> Figure:
 # --8<-- [end:activation_figure]
 
 
-# --8<-- [start:xor_figure]
+# --8<-- [start:decision_regions]
 def decision_regions(
     predict: Callable, low: float = -0.5, high: float = 1.5, n: int = 201
 ) -> tuple[np.ndarray, ...]:
@@ -217,6 +217,10 @@ def shade_regions(ax, x1: np.ndarray, x2: np.ndarray, scores: np.ndarray) -> Non
     )
 
 
+# --8<-- [end:decision_regions]
+
+
+# --8<-- [start:xor_figure]
 def xor_figure() -> Figure:
     """XOR: the best straight line against a 2-2-1 sigmoid network."""
     X, y = xor_points()
@@ -253,7 +257,7 @@ def xor_figure() -> Figure:
 
 
 # --8<-- [start:descent_figure]
-def descent_path(lr: float, w0: float = -1.5, steps: int = 8) -> np.ndarray:
+def descent_path(lr: float, w0: float = -1.5, steps: int = 5) -> np.ndarray:
     r"""Weights visited by gradient descent on :math:`E(w) = \tfrac12 (1 - w)^2`.
 
     This is one linear unit (:math:`\hat y = w x`) with one record, :math:`x = 1`,
@@ -267,7 +271,7 @@ def descent_path(lr: float, w0: float = -1.5, steps: int = 8) -> np.ndarray:
 
 def descent_figure() -> Figure:
     """Three learning rates on one error curve: too small, good, too large."""
-    w = np.linspace(-3, 5, 401)
+    w = np.linspace(-3, 5.6, 401)
     fig = Figure(figsize=(9, 3.0), layout="constrained")
     axes = fig.subplots(1, 3, sharey=True)
     for ax, lr in zip(axes, (0.15, 0.8, 2.1), strict=True):
@@ -275,7 +279,8 @@ def descent_figure() -> Figure:
         ax.plot(w, 0.5 * (1 - w) ** 2, color="0.5")
         ax.plot(path, 0.5 * (1 - path) ** 2, "o-", color="C3", ms=4, lw=1)
         ax.plot(path[0], 0.5 * (1 - path[0]) ** 2, "o", color="black", ms=6)
-        ax.set(title=f"$\\eta = {lr:g}$", xlabel="$w$", xlim=(-3, 5.6), ylim=(-0.3, 9))
+        title = f"$\\eta = {lr:g}$, {len(path) - 1} steps"
+        ax.set(title=title, xlabel="$w$", xlim=(-3, 5.6), ylim=(-0.3, 9))
     axes[0].set_ylabel("$E(w)$")
     return fig
 
@@ -283,7 +288,7 @@ def descent_figure() -> Figure:
 # --8<-- [end:descent_figure]
 
 
-# --8<-- [start:loss_curve]
+# --8<-- [start:plot_losses]
 def plot_losses(losses: np.ndarray) -> Figure:
     r"""Plot a training loss, the mean of :math:`(y - \hat y)^2`, per epoch."""
     fig = Figure(figsize=(6, 3.0), layout="constrained")
@@ -293,6 +298,10 @@ def plot_losses(losses: np.ndarray) -> Figure:
     return fig
 
 
+# --8<-- [end:plot_losses]
+
+
+# --8<-- [start:loss_curve]
 def loss_curve() -> Figure:
     """Training loss per epoch of chapter 5's exercise, on the simulated data."""
     data = prepare(simulate_admissions(), split_seed=42)
@@ -303,7 +312,7 @@ def loss_curve() -> Figure:
 # --8<-- [end:loss_curve]
 
 
-# --8<-- [start:backprop_figures]
+# --8<-- [start:backprop_diagram]
 def backprop_diagram() -> Figure:
     """Chapter 2's network with what flows forward above it and back below it."""
     fig = network_diagram(SOURCE_NETWORK_SIZES)
@@ -333,12 +342,20 @@ def backprop_diagram() -> Figure:
     return fig
 
 
+# --8<-- [end:backprop_diagram]
+
+
+# --8<-- [start:backprop_loss_curve]
 def backprop_loss_curve() -> Figure:
     """Training loss of chapter 6's exercise (course settings, simulated data)."""
     result = backprop_exercise(simulate_admissions())
     return plot_losses(np.array(result["all_losses"]))
 
 
+# --8<-- [end:backprop_loss_curve]
+
+
+# --8<-- [start:circles_figure]
 def circles_figure() -> Figure:
     """A 2-8-8-1 network's decision region on the two-rings problem."""
     params, g, accuracy = trained_circles_network()
@@ -358,7 +375,7 @@ def circles_figure() -> Figure:
     return fig
 
 
-# --8<-- [end:backprop_figures]
+# --8<-- [end:circles_figure]
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {
