@@ -30,11 +30,8 @@ LOADING_ATTRIBUTES = {
 
 
 def html_of(page: Path, site: Path) -> Path:
-    """The built HTML file of a Markdown page (directory URLs)."""
-    relative = page.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        return site / relative.parent / "index.html"
-    return site / relative / "index.html"
+    """The built HTML file of a Markdown page (no directory URLs: see mkdocs.yml)."""
+    return site / page.relative_to(DOCS).with_suffix(".html")
 
 
 @cache
