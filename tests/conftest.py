@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM_FLAGS, chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,3 +38,25 @@ def original_data() -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site, once per test session."""
     return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium()
+    if path is None:
+        reason = "no Chromium found: install Debian's chromium (CI does) to run these"
+        if os.environ.get("NNLIT_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    with serve(site) as url:
+        yield url

@@ -4,12 +4,13 @@ import logging
 from pathlib import Path
 
 import pytest
+from browser import look_at, serve
 from bs4 import BeautifulSoup
 from docblocks import ROOT, Block, page_blocks, run_block
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from test_site import audit, silent_continuations
+from test_site import audit, broken_links, silent_continuations
 
 import nnlit.figures
 
@@ -83,3 +84,30 @@ def test_a_continuation_without_a_title_is_flagged(tmp_path: Path):
     build_fixture(FIXTURES / "silent-continuation", tmp_path)
     html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
     assert silent_continuations(html) == ["print(answer)\n"]
+
+
+def test_a_broken_page_fails_the_browser_and_link_checks(tmp_path: Path, browser):
+    """Raw or broken TeX, a missing image, a CDN script, a dead link: all named."""
+    config = load_config(
+        str(ROOT / "mkdocs.yml"),
+        docs_dir=str(FIXTURES / "broken-site"),
+        site_dir=str(tmp_path),
+        nav=[{"Home": "index.md"}],
+        strict=False,  # the strict build would stop at the first of these
+    )
+    build(config)
+    assert sorted(broken_links(tmp_path)) == [
+        "index.html: figures/no-such-figure.svg (no such file)",
+        "index.html: missing.html (no such file)",
+    ]
+    context = browser.new_context()
+    with serve(tmp_path) as url:
+        problems = look_at(context, url + "index.html")
+    context.close()
+    assert "index.html: raw TeX \\frac in the text" in problems
+    assert any(p.startswith("index.html: TeX error: ") for p in problems), problems
+    assert "index.html: image figures/no-such-figure.svg did not load" in problems
+    assert (
+        "index.html: request to another host: https://cdn.example.com/tracker.js"
+        in problems
+    )
