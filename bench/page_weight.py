@@ -47,9 +47,8 @@ def main(site: Path) -> None:
     print(f"{'page':<28}{'requests':>9}{'stored KB':>11}{'gzipped KB':>12}  target")
     for name, stored, zipped, count in sorted(rows, key=lambda r: -r[2]):
         verdict = "ok" if zipped <= TARGET_KB * 1024 else "over"
-        print(
-            f"{name:<28}{count:>9}{stored / 1024:>11.0f}{zipped / 1024:>12.0f}  {verdict}"
-        )
+        kb = f"{stored / 1024:>11.0f}{zipped / 1024:>12.0f}"
+        print(f"{name:<28}{count:>9}{kb}  {verdict}")
 
 
 if __name__ == "__main__":
