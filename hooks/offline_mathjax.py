@@ -1,8 +1,9 @@
 """Build hook: serve MathJax from the site itself, never from a CDN.
 
 MathJax comes pinned from PyPI (``django-static-mathjax``). The build copies the
-one bundle the site loads (``tex-chtml.js``), the TeX extensions it may load on
-demand, the web fonts of its HTML output, and the licence, to ``assets/mathjax/``.
+components the site loads (``docs/javascripts/mathjax-config.js`` lists them),
+every TeX extension, the web fonts of the HTML output, and the licence, to
+``assets/mathjax/``.
 """
 
 from importlib.resources import files as package_files
@@ -12,8 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 WANTED = (
-    "tex-chtml.js",
+    "startup.js",
+    "core.js",
+    "input/tex-base.js",
     "input/tex/extensions/*.js",
+    "output/chtml.js",
+    "output/chtml/fonts/tex.js",
     "output/chtml/fonts/woff-v2/*.woff",
 )
 

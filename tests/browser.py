@@ -72,6 +72,13 @@ INSPECT = (Path(__file__).parent / "inspect_page.js").read_text()
 CONTRAST = (Path(__file__).parent / "contrast.js").read_text()
 
 
+# Resolves when MathJax has typeset the page, or says "timeout": never hangs.
+MATHJAX_DONE = """() => Promise.race([
+  window.MathJax?.startup?.promise ?? null,
+  new Promise((resolve) => setTimeout(() => resolve("timeout"), 20000)),
+])"""
+
+
 def open_page(context, url: str):
     """Open ``url``; return the page and a list that collects its problems.
 
@@ -89,7 +96,8 @@ def open_page(context, url: str):
     )
     page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
     page.goto(url, wait_until="load")
-    page.evaluate("() => window.MathJax?.startup?.promise ?? null")
+    if page.evaluate(MATHJAX_DONE) == "timeout":
+        problems.append("MathJax did not finish typesetting within 20 s")
     return page, problems
 
 

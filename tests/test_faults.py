@@ -1,12 +1,13 @@
 """Deliberately broken inputs make the build or the tests fail, and say where."""
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
 from browser import look_at, serve
 from bs4 import BeautifulSoup
-from docblocks import ROOT, Block, page_blocks, run_block
+from docblocks import DOCS, ROOT, Block, page_blocks, run_block
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
@@ -17,13 +18,22 @@ import nnlit.figures
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def build_fixture(docs_dir: Path, site_dir: Path) -> None:
-    """Build a one-page site from ``docs_dir`` with the real mkdocs.yml and hooks."""
+def build_fixture(fixture: Path, site_dir: Path, strict: bool = True) -> None:
+    """Build a one-page site from a fixture folder, with the real config and hooks.
+
+    The site's own scripts and styles are copied in beside the fixture's page,
+    so the page loads exactly what a real page loads.
+    """
+    docs = site_dir.parent / f"{site_dir.name}-docs"
+    shutil.copytree(fixture, docs)
+    for assets in ("javascripts", "stylesheets"):
+        shutil.copytree(DOCS / assets, docs / assets)
     config = load_config(
         str(ROOT / "mkdocs.yml"),
-        docs_dir=str(docs_dir),
+        docs_dir=str(docs),
         site_dir=str(site_dir),
         nav=[{"Home": "index.md"}],
+        strict=strict,
     )
     build(config)
 
@@ -88,20 +98,14 @@ def test_a_continuation_without_a_title_is_flagged(tmp_path: Path):
 
 def test_a_broken_page_fails_the_browser_and_link_checks(tmp_path: Path, browser):
     """Raw or broken TeX, a missing image, a CDN script, a dead link: all named."""
-    config = load_config(
-        str(ROOT / "mkdocs.yml"),
-        docs_dir=str(FIXTURES / "broken-site"),
-        site_dir=str(tmp_path),
-        nav=[{"Home": "index.md"}],
-        strict=False,  # the strict build would stop at the first of these
-    )
-    build(config)
-    assert sorted(broken_links(tmp_path)) == [
+    site = tmp_path / "site"
+    build_fixture(FIXTURES / "broken-site", site, strict=False)  # strict stops early
+    assert sorted(broken_links(site)) == [
         "index.html: figures/no-such-figure.svg (no such file)",
         "index.html: missing.html (no such file)",
     ]
     context = browser.new_context()
-    with serve(tmp_path) as url:
+    with serve(site) as url:
         problems = look_at(context, url + "index.html")
     context.close()
     assert "index.html: raw TeX \\frac in the text" in problems
