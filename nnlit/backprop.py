@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import get_derivative, sigmoid
-from nnlit.checks import as_float_array
+from nnlit.checks import as_count, as_float_array, check_learning_rate
 from nnlit.layers import Params, forward, sizes_of
 
 # --8<-- [end:imports]
@@ -135,18 +135,6 @@ def _stop_if_diverged(arrays: dict[str, NDArray], epoch: int, lr: float) -> None
             )
 
 
-def _check_schedule(lr: float, epochs: int, batch_size: int | None) -> None:
-    if not lr > 0:
-        raise ValueError(f"the learning rate must be positive, got {lr}")
-    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
-        if value is None and name == "batch_size":
-            continue
-        if isinstance(value, bool) or not isinstance(value, int | np.integer):
-            raise TypeError(f"{name} must be an integer, got {value!r}")
-        if value < 1:
-            raise ValueError(f"{name} must be at least 1, got {value}")
-
-
 # --8<-- [start:train]
 def train(
     X: ArrayLike,
@@ -170,7 +158,10 @@ def train(
     FloatingPointError
         If the error stops being a finite number; the message names the epoch.
     """
-    _check_schedule(lr, epochs, batch_size)
+    check_learning_rate(lr)
+    as_count(epochs, "epochs")
+    if batch_size is not None:
+        as_count(batch_size, "batch_size")
     X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
     params = {key: value.copy() for key, value in params.items()}
     gradients(X, Y, params, g)  # check every shape once, before the first step
@@ -221,6 +212,7 @@ def course_exercise(
     it) after every tenth of the epochs, the ``test_accuracy`` and ``params``.
     """
     from nnlit.data import prepare  # here, so the maths above imports nothing else
+    from nnlit.gradient_descent import every_tenth
 
     if isinstance(hidden, bool) or not isinstance(hidden, int) or hidden < 1:
         raise ValueError(f"the hidden layer needs at least 1 unit, got {hidden!r}")
@@ -228,7 +220,7 @@ def course_exercise(
     g = ["sigmoid", "sigmoid"]
     start = course_weights(data.X.shape[0], hidden, seed)
     params, half_mse = train(data.X, data.y[None, :], start, g, lr, epochs)
-    every = range(0, epochs, max(1, epochs // 10))
+    every = every_tenth(epochs)
     y_hat, _ = forward(data.X_test, params, g)
     return {
         "epochs": list(every),

@@ -45,3 +45,27 @@ def as_scalar(value: ArrayLike, name: str) -> float:
     if array.ndim != 0:
         raise ValueError(f"{name} must be a single number, got shape {array.shape}")
     return float(array)
+
+
+def as_count(value: object, name: str) -> int:
+    """Return ``value`` as an int of at least 1: a size, an epoch count.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not an integer (``True`` and ``2.0`` are not).
+    ValueError
+        If ``value`` is zero or negative.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TypeError(f"{name} must be an integer, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return int(value)
+
+
+def check_learning_rate(lr: float) -> float:
+    """Return ``lr`` if it is a positive number; NaN and zero are refused."""
+    if not lr > 0:
+        raise ValueError(f"the learning rate must be positive, got {lr}")
+    return lr

@@ -7,6 +7,8 @@ number that the code could get wrong. Each fact returns Markdown (math in
 reuses the facts untouched.
 """
 
+from functools import cache
+
 import numpy as np
 
 from nnlit.activations import ACTIVATIONS
@@ -61,12 +63,18 @@ def first_network(half: str) -> str:
     return f"{float(compute(**FIRST_NETWORK)):.4f}"
 
 
+@cache
+def _exercise(chapter: str) -> dict:
+    """Run a chapter's course exercise once per build, on the simulated data."""
+    run = {"gradient_descent": course_exercise, "backprop": backprop_exercise}[chapter]
+    return run(simulate_admissions())
+
+
 def gradient_descent_result(key: str) -> str:
     """A number from the course's gradient-descent exercise on the simulated data."""
-    records = simulate_admissions()
     if key == "always_no":  # accuracy of answering "not admitted" to everyone
-        return f"{np.mean(prepare(records, split_seed=42).y_test == 0):.1%}"
-    result = course_exercise(records)
+        return f"{np.mean(prepare(simulate_admissions(), 42).y_test == 0):.1%}"
+    result = _exercise("gradient_descent")
     if key == "test_accuracy":
         return f"{result['test_accuracy']:.1%}"
     if key == "final_loss":
@@ -76,7 +84,7 @@ def gradient_descent_result(key: str) -> str:
 
 def backprop_result(key: str) -> str:
     """A number from the course's backpropagation exercise on the simulated data."""
-    result = backprop_exercise(simulate_admissions())
+    result = _exercise("backprop")
     if key == "test_accuracy":
         return f"{result['test_accuracy']:.1%}"
     if key in ("first_loss", "final_loss"):
@@ -84,6 +92,7 @@ def backprop_result(key: str) -> str:
     raise ValueError(f"no result {key!r}; known: first_loss, final_loss, test_accuracy")
 
 
+@cache
 def circles_accuracy() -> str:
     """Accuracy of chapter 6's trained two-rings network on fresh points."""
     return f"{trained_circles_network()[2]:.0%}"

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import sigmoid, sigmoid_prime
-from nnlit.checks import as_float_array
+from nnlit.checks import as_count, as_float_array, check_learning_rate
 
 # --8<-- [end:imports]
 
@@ -57,12 +57,8 @@ def check_problem(X: ArrayLike, y: ArrayLike, w: ArrayLike, lr: float, epochs: i
             f"shape mismatch: X {X.shape}, y {y.shape}, w {w.shape};"
             " expected X (n, m), y (m,), w (n,)"
         )
-    if not lr > 0:
-        raise ValueError(f"the learning rate must be positive, got {lr}")
-    if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer):
-        raise TypeError(f"epochs must be an integer, got {epochs!r}")
-    if epochs < 1:
-        raise ValueError(f"epochs must be at least 1, got {epochs}")
+    check_learning_rate(lr)
+    as_count(epochs, "epochs")
     return X, y, w
 
 
@@ -127,6 +123,11 @@ def course_weights(n_features: int, seed: int) -> NDArray:
     return np.random.RandomState(seed).normal(scale=n_features**-0.5, size=n_features)
 
 
+def every_tenth(epochs: int) -> range:
+    """The epochs at which the course prints its loss: 0, then every tenth."""
+    return range(0, epochs, max(1, epochs // 10))
+
+
 # --8<-- [start:exercise]
 def course_exercise(
     records: NDArray,
@@ -145,7 +146,7 @@ def course_exercise(
     data = prepare(records, split_seed)
     w0 = course_weights(data.X.shape[0], seed)
     w, losses = train(data.X, data.y, w0, lr, epochs)
-    every = range(0, epochs, max(1, epochs // 10))
+    every = every_tenth(epochs)
     return {
         "epochs": list(every),
         "losses": [float(losses[e]) for e in every],

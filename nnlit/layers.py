@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import Activation, get_activation
-from nnlit.checks import as_float_array
+from nnlit.checks import as_count, as_float_array
 
 Params = dict[str, NDArray[np.floating]]  # "W1", "b1", ..., "WL", "bL"
 # --8<-- [end:imports]
@@ -38,12 +38,7 @@ def check_sizes(sizes: Sequence[int]) -> list[int]:
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(f"need at least an input and an output size, got {sizes}")
-    for l, n in enumerate(sizes):
-        if isinstance(n, bool) or not isinstance(n, int | np.integer):
-            raise TypeError(f"layer {l} size must be an integer, got {n!r}")
-        if n < 1:
-            raise ValueError(f"layer {l} size must be at least 1, got {n}")
-    return [int(n) for n in sizes]
+    return [as_count(n, f"layer {l} size") for l, n in enumerate(sizes)]
 
 
 # --8<-- [start:init_params]
