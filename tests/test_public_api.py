@@ -10,7 +10,7 @@ def test_every_public_function_is_nnlits_own_and_documented():
     for function in functions:
         assert inspect.isfunction(function), function
         assert function.__module__.startswith("nnlit."), function
-        assert function.__doc__ and function.__doc__.strip(), function.__name__
+        assert inspect.getdoc(function), function.__name__
 
 
 def test_the_aliases_point_at_each_chapters_trainer():
