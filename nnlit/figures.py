@@ -207,13 +207,18 @@ def decision_regions(
 
 
 def shade_regions(ax, x1: np.ndarray, x2: np.ndarray, scores: np.ndarray) -> None:
-    """Colour where the model predicts 1 (score above 0.5) and where it predicts 0."""
+    """Colour where the model predicts 1 (score above 0.5) and where it predicts 0.
+
+    The regions are drawn as an image inside the SVG: as vector paths they
+    would make the file two to three times larger.
+    """
     ax.contourf(
         x1,
         x2,
         scores > 0.5,
         levels=[-0.5, 0.5, 1.5],
         colors=[INPUT_COLOUR, OUTPUT_COLOUR],
+        rasterized=True,
     )
 
 
