@@ -28,7 +28,7 @@ from nnlit.examples import (
     xor_network,
     xor_points,
 )
-from nnlit.gradient_descent import course_weights, train
+from nnlit.gradient_descent import course_weights, share_correct, train
 from nnlit.layers import forward
 from nnlit.neuron import neuron
 
@@ -231,7 +231,7 @@ def xor_figure() -> Figure:
     X, y = xor_points()
     w, c, line_accuracy = best_linear_split(X, y)
     params = xor_network()
-    net_accuracy = np.mean((forward(X, params)[0][0] > 0.5) == (y == 1))
+    net_accuracy = share_correct(forward(X, params)[0][0], y)
     panels = [
         (
             lambda P: (w @ P > c).astype(float),

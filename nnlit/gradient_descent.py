@@ -112,10 +112,15 @@ def train(
 # --8<-- [end:train]
 
 
+def share_correct(y_hat: NDArray, y: NDArray) -> float:
+    """Share of outputs that, rounded at 0.5, equal their 0/1 labels."""
+    return float(np.mean((y_hat > 0.5) == (y == 1)))
+
+
 def accuracy(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> float:
-    """Share of records where the output, rounded at 0.5, equals the label."""
+    """Share of records where the unit's output, rounded at 0.5, equals the label."""
     X, y, w = as_float_array(X, "X"), as_float_array(y, "y"), as_float_array(w, "w")
-    return float(np.mean((sigmoid(w @ X) > 0.5) == (y == 1)))
+    return share_correct(sigmoid(w @ X), y)
 
 
 def course_weights(n_features: int, seed: int) -> NDArray:
