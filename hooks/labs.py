@@ -162,6 +162,7 @@ def code_cell(cell: Tag, soup: BeautifulSoup, page: Page) -> list[Tag]:
 
 
 def download_button(soup: BeautifulSoup, page: Page) -> Tag:
+    """A button that downloads the lab's notebook, written beside its page."""
     name = PurePosixPath(page.file.dest_uri).with_suffix(".ipynb").name
     button = soup.new_tag(
         "a",

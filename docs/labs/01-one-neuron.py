@@ -53,7 +53,8 @@ assert math.isclose(a, 1 / (1 + math.exp(-0.5)))
 X = np.arange(15.0).reshape(3, 5) / 10
 y_hat = neuron(X, np.array([0.2, -0.1, 0.3]), 0.0)
 print(X.shape, y_hat.shape)
-assert X.shape == (3, 5) and y_hat.shape == (5,)
+assert X.shape == (3, 5)
+assert y_hat.shape == (5,)
 # Column j of the batch gives the same answer as example j alone.
 assert math.isclose(y_hat[2], neuron(X[:, 2], np.array([0.2, -0.1, 0.3]), 0.0))
 
@@ -87,7 +88,8 @@ assert abs(slope - finite) < 1e-8
 inputs = np.array([[0, 0, 1, 1], [0, 1, 0, 1]], dtype=float)  # columns
 y_hat = neuron(inputs, np.array([10.0, 10.0]), -15.0)
 print(np.round(y_hat, 4))
-assert y_hat[3] > 0.9 and np.all(y_hat[:3] < 0.1)
+assert y_hat[3] > 0.9
+assert np.all(y_hat[:3] < 0.1)
 
 # %% [markdown]
 # ## Exercise 5: feed it the wrong shape
@@ -102,4 +104,6 @@ try:
 except ValueError as error:
     message = str(error)
 print(message)
-assert "shape" in message and "(2,)" in message and "(3,)" in message
+assert "shape" in message
+assert "(2,)" in message
+assert "(3,)" in message
