@@ -17,9 +17,13 @@ from browser import (
     search,
 )
 from docblocks import DOCS, ROOT, pages
+from labs import labs
 
 SCREENSHOTS = Path(os.environ.get("NNLIT_SCREENSHOTS", ROOT / "screenshots"))
-PAGES = [page.relative_to(DOCS).with_suffix(".html").as_posix() for page in pages()]
+PAGES = [
+    page.relative_to(DOCS).with_suffix(".html").as_posix()
+    for page in [*pages(), *labs()]
+]
 
 
 @pytest.fixture
