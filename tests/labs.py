@@ -2,6 +2,7 @@
 
 import ast
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import jupytext
@@ -32,13 +33,10 @@ def code_cells(lab: Path) -> list:
 def exercises(lab: Path) -> list[tuple[str, object]]:
     """Each exercise's heading, paired with the cell that follows it.
 
-    Raises
-    ------
-    AssertionError
-        If an exercise's heading is not followed by a solution cell.
+    The test of the lab's structure checks that each such cell is a solution.
     """
     found, notebook = [], cells(lab)
-    for here, after in zip(notebook, notebook[1:], strict=False):
+    for here, after in pairwise(notebook):
         heading = here.source.splitlines()[0] if here.source else ""
         if here.cell_type == "markdown" and heading.startswith("## Exercise"):
             found.append((heading, after))
@@ -73,9 +71,7 @@ def nnlit_imports(source: str) -> list[tuple[str, str]]:
     """``(module, name)`` for every name a cell imports from nnlit."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-            "nnlit"
-        ):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("nnlit"):
             found += [(node.module, alias.name) for alias in node.names]
         elif isinstance(node, ast.Import):
             found += [(a.name, "") for a in node.names if a.name.startswith("nnlit")]
@@ -85,9 +81,7 @@ def nnlit_imports(source: str) -> list[tuple[str, str]]:
 def _code_lines(text: str) -> list[str]:
     """Lines that carry code: stripped, without blanks, comments or lone brackets."""
     lines = (line.split("  #")[0].strip() for line in text.splitlines())
-    return [
-        line for line in lines if len(line) > 3 and not line.startswith(("#", '"'))
-    ]
+    return [line for line in lines if len(line) > 3 and not line.startswith(("#", '"'))]
 
 
 def library_windows(size: int = 3) -> set[tuple[str, ...]]:
