@@ -202,7 +202,8 @@ def on_page_content(
 def notebook_for_download(source: Path) -> nbformat.NotebookNode:
     """The lab as a notebook: no outputs, every solution cell folded."""
     notebook = jupytext.read(source)
-    for cell in notebook.cells:
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index}"  # not random: two builds give the same file
         if SOLUTION in cell.metadata.get("tags", []):
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
     notebook.metadata.pop("jupytext", None)

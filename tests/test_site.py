@@ -186,13 +186,16 @@ def test_every_figure_is_built_and_shown(site: Path):
         assert f"{name}.svg" in shown, f"figure {name} is built but no page shows it"
 
 
-def test_two_builds_give_byte_identical_figures(site: Path, tmp_path: Path):
+def test_two_builds_give_byte_identical_figures_and_notebooks(
+    site: Path, tmp_path: Path
+):
     again = build_site(tmp_path / "again")
-    first = {p.name: p.read_bytes() for p in (site / "figures").iterdir()}
-    second = {p.name: p.read_bytes() for p in (again / "figures").iterdir()}
-    assert first.keys() == second.keys() == {f"{name}.svg" for name in FIGURES}
-    for name in first:
-        assert first[name] == second[name], f"figures/{name} differs between builds"
+    made = [*site.glob("figures/*.svg"), *site.glob("labs/*.ipynb")]
+    assert {p.name for p in site.glob("figures/*")} == {f"{n}.svg" for n in FIGURES}
+    assert len(list(site.glob("labs/*.ipynb"))) == len(list(DOCS.glob("labs/*.py")))
+    for path in made:
+        name = path.relative_to(site)
+        assert path.read_bytes() == (again / name).read_bytes(), f"{name} differs"
 
 
 def test_math_is_left_for_mathjax_only_inside_arithmatex(site: Path):
