@@ -51,7 +51,10 @@ def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
         shutil.copytree(
             ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
         )
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    for name in ("mkdocs.yml", "requirements.txt"):
+        shutil.copy(ROOT / name, tmp_path)
+    if (ROOT / ".cache").is_dir():  # executed labs: the first build need not rerun them
+        shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(tmp_path), NO_MKDOCS_2_WARNING="1")
     command = [
