@@ -42,9 +42,6 @@ from nnlit.layers import Params, _check_input, sizes_of
 
 # --8<-- [end:imports]
 
-Forward = Callable[[NDArray, NDArray | None, NDArray], None]
-Slope = Callable[[NDArray, NDArray, NDArray], None]
-
 
 # --8<-- [start:sigmoid]
 def sigmoid_in_place(Z: NDArray, b: NDArray | None, tmp: NDArray) -> None:
@@ -71,6 +68,11 @@ def sigmoid_slope(dA: NDArray, A: NDArray, tmp: NDArray) -> None:
 
 
 # --8<-- [end:sigmoid]
+
+
+# --8<-- [start:other_kernels]
+Forward = Callable[[NDArray, NDArray | None, NDArray], None]
+Slope = Callable[[NDArray, NDArray, NDArray], None]
 
 
 def tanh_in_place(Z: NDArray, b: NDArray | None, tmp: NDArray) -> None:
@@ -123,7 +125,6 @@ def identity_slope(dA: NDArray, A: NDArray, tmp: NDArray) -> None:
     """Nothing to do: the identity's slope is 1."""
 
 
-# --8<-- [start:kernels]
 # Each activation: compute it in place, and multiply by its slope read off the
 # value it computed. An activation of nnlit.activations.ACTIVATIONS missing here
 # still trains, by the general fallback below.
@@ -134,9 +135,6 @@ KERNELS: dict[str, tuple[Forward, Slope]] = {
     "leaky_relu": (leaky_relu_in_place, leaky_relu_slope),
     "identity": (identity_in_place, identity_slope),
 }
-
-
-# --8<-- [end:kernels]
 
 
 def fallback_kernels(name: str) -> tuple[Forward, Slope]:
@@ -171,6 +169,10 @@ def kernels_for(name: str) -> tuple[Forward, Slope]:
     return KERNELS.get(name) or fallback_kernels(name)
 
 
+# --8<-- [end:other_kernels]
+
+
+# --8<-- [start:by_rows]
 @cache
 def _threads() -> tuple[int, ThreadPoolExecutor | None]:
     """How many cores element-wise work may use, and a pool for them."""
@@ -233,9 +235,12 @@ class Buffers:
         self.ones = np.ones((k, 1), dtype)
 
 
+# --8<-- [end:by_rows]
+
+
 # --8<-- [start:step]
 def forward_in_place(
-    buf: Buffers, X: NDArray, params: Params, kernels: Sequence[tuple]
+    buf: "Buffers", X: NDArray, params: Params, kernels: Sequence[tuple]
 ) -> NDArray:
     """The forward pass into ``buf``: each layer's activation, no new array."""
     A = X
@@ -247,7 +252,7 @@ def forward_in_place(
 
 
 def backward_and_update(
-    buf: Buffers, X: NDArray, params: Params, kernels: Sequence[tuple], scale: float
+    buf: "Buffers", X: NDArray, params: Params, kernels: Sequence[tuple], scale: float
 ) -> None:
     r"""Backpropagate ``buf.dA[L]`` (holding :math:`\hat Y - Y`) and step.
 
@@ -268,7 +273,7 @@ def backward_and_update(
 # --8<-- [end:step]
 
 
-def _half_squared_error(buf: Buffers, Y: NDArray, L: int) -> float:
+def _half_squared_error(buf: "Buffers", Y: NDArray, L: int) -> float:
     r"""Store :math:`\hat Y - Y` in ``buf.dA[L]``; return :math:`\frac1{2m}\sum`."""
     residual = buf.dA[L]
     np.subtract(buf.A[L], Y, out=residual)
