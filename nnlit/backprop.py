@@ -117,13 +117,25 @@ def gradients(
     """
     gs = [g] * (len(sizes_of(params)) - 1) if isinstance(g, str) else list(g)
     Y_hat, cache = forward(X, params, gs)
+    Y = check_targets(Y, Y_hat.shape)
+    return loss(Y, Y_hat), backward(params, cache, Y, gs)
+
+
+def check_targets(Y: ArrayLike, predicted: tuple[int, ...]) -> NDArray[np.floating]:
+    """Return ``Y`` as a float array if it has the ``predicted`` shape, or raise.
+
+    Raises
+    ------
+    ValueError
+        If ``Y``'s shape is not ``predicted``, ``(n_L, m)``; the message says why.
+    """
     Y = as_float_array(Y, "Y")
-    if Y.shape != Y_hat.shape:
+    if Y.shape != predicted:
         raise ValueError(
-            f"Y has shape {Y.shape} but the network predicts shape {Y_hat.shape}:"
+            f"Y has shape {Y.shape} but the network predicts shape {predicted}:"
             " Y must have one row per output unit and one column per example"
         )
-    return loss(Y, Y_hat), backward(params, cache, Y, gs)
+    return Y
 
 
 def _stop_if_diverged(arrays: dict[str, NDArray], epoch: int, lr: float) -> None:
