@@ -138,7 +138,8 @@ def check_targets(Y: ArrayLike, predicted: tuple[int, ...]) -> NDArray[np.floati
     return Y
 
 
-def _stop_if_diverged(arrays: dict[str, NDArray], epoch: int, lr: float) -> None:
+def stop_if_diverged(arrays: dict[str, NDArray], epoch: int, lr: float) -> None:
+    """Raise ``FloatingPointError`` naming the epoch if any array is not finite."""
     for name, array in arrays.items():
         if not np.all(np.isfinite(array)):
             raise FloatingPointError(
@@ -186,9 +187,9 @@ def train(
                 _, grads = gradients(X[:, batch], Y[:, batch], params, g)
                 for key, grad in grads.items():
                     params[key[1:]] -= lr * grad  # "dW2" updates "W2"
-                _stop_if_diverged(params, epoch, lr)
+                stop_if_diverged(params, epoch, lr)
             losses.append(gradients(X, Y, params, g)[0])
-        _stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
+        stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
     return params, np.array(losses)
 
 

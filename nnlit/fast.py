@@ -36,9 +36,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import LEAKY_SLOPE, get_activation, get_derivative
-from nnlit.backprop import _stop_if_diverged, check_targets
+from nnlit.backprop import check_targets, stop_if_diverged
 from nnlit.checks import as_count, as_float_array, check_learning_rate
-from nnlit.layers import Params, _check_input, sizes_of
+from nnlit.layers import Params, check_input, sizes_of
 
 # --8<-- [end:imports]
 
@@ -291,7 +291,7 @@ def _check_arguments(
     gs = [g] * L if isinstance(g, str) else list(g)
     if len(gs) != L:
         raise ValueError(f"got {len(gs)} activations for {L} layers")
-    _check_input(X, sizes[0])
+    check_input(X, sizes[0])
     for name in gs:
         get_activation(name)
     check_targets(Y, (sizes[-1], X.shape[1]))
@@ -335,7 +335,7 @@ def train_fast(
 
     def record(epoch: int) -> None:  # the error after `epoch`, on all examples
         losses.append(_half_squared_error(buffers[m], Y, L))
-        _stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
+        stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
 
     with np.errstate(over="ignore", invalid="ignore"):  # checked as in `train`
         for epoch in range(1, epochs + 1):
@@ -346,7 +346,7 @@ def train_fast(
                 else:
                     np.subtract(buffers[m].A[L], Y, out=buffers[m].dA[L])
                 backward_and_update(buffers[m], X, params, kernels, lr / m)
-                _stop_if_diverged(params, epoch, lr)
+                stop_if_diverged(params, epoch, lr)
                 continue
             order = rng.permutation(m)
             for start in range(0, m, batch_size):
@@ -360,7 +360,7 @@ def train_fast(
                 np.take(Y, batch, axis=1, out=buf.tmp[L])
                 np.subtract(buf.A[L], buf.tmp[L], out=buf.dA[L])
                 backward_and_update(buf, buf.A[0], params, kernels, lr / k)
-                _stop_if_diverged(params, epoch, lr)
+                stop_if_diverged(params, epoch, lr)
             forward_in_place(buffers[m], X, params, kernels)
             record(epoch)
         if batch_size is None:

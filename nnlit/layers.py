@@ -152,7 +152,7 @@ def forward(
     gs = [g] * L if isinstance(g, str) else list(g)
     if len(gs) != L:
         raise ValueError(f"got {len(gs)} activations for {L} layers")
-    cache = {"A0": _check_input(X, sizes[0])}
+    cache = {"A0": check_input(X, sizes[0])}
     for l in range(1, L + 1):
         cache[f"Z{l}"], cache[f"A{l}"] = layer_forward(
             cache[f"A{l - 1}"], params[f"W{l}"], params.get(f"b{l}", 0.0), gs[l - 1]
@@ -163,7 +163,8 @@ def forward(
 # --8<-- [end:forward]
 
 
-def _check_input(X: ArrayLike, n_0: int) -> NDArray[np.floating]:
+def check_input(X: ArrayLike, n_0: int) -> NDArray[np.floating]:
+    """Return ``X`` as a float array of shape ``(n_0, m)``, or a clear error."""
     X = as_float_array(X, "X")
     if X.ndim != 2 or X.shape[0] != n_0:
         raise ValueError(
