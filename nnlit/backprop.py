@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import get_derivative, sigmoid
-from nnlit.checks import as_count, as_float_array, check_learning_rate
+from nnlit.checks import as_float_array, check_schedule
 from nnlit.layers import Params, forward, sizes_of
 
 # --8<-- [end:imports]
@@ -171,10 +171,7 @@ def train(
     FloatingPointError
         If the error stops being a finite number; the message names the epoch.
     """
-    check_learning_rate(lr)
-    as_count(epochs, "epochs")
-    if batch_size is not None:
-        as_count(batch_size, "batch_size")
+    check_schedule(lr, epochs, batch_size)
     X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
     params = {key: value.copy() for key, value in params.items()}
     gradients(X, Y, params, g)  # check every shape once, before the first step

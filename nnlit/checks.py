@@ -69,3 +69,19 @@ def check_learning_rate(lr: float) -> float:
     if not lr > 0:
         raise ValueError(f"the learning rate must be positive, got {lr}")
     return lr
+
+
+def check_schedule(lr: float, epochs: int, batch_size: int | None = None) -> None:
+    """Check a training run's learning rate, epoch count and batch size.
+
+    Raises
+    ------
+    ValueError
+        If ``lr`` is not positive, or ``epochs`` or ``batch_size`` is below 1.
+    TypeError
+        If ``epochs`` or ``batch_size`` is not an integer.
+    """
+    check_learning_rate(lr)
+    as_count(epochs, "epochs")
+    if batch_size is not None:
+        as_count(batch_size, "batch_size")

@@ -37,7 +37,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import LEAKY_SLOPE, get_activation, get_derivative
 from nnlit.backprop import check_targets, stop_if_diverged
-from nnlit.checks import as_count, as_float_array, check_learning_rate
+from nnlit.checks import as_float_array, check_schedule
 from nnlit.layers import Params, check_input, sizes_of
 
 # --8<-- [end:imports]
@@ -320,10 +320,7 @@ def train_fast(
     FloatingPointError
         If the error stops being a finite number; the message names the epoch.
     """
-    check_learning_rate(lr)
-    as_count(epochs, "epochs")
-    if batch_size is not None:
-        as_count(batch_size, "batch_size")
+    check_schedule(lr, epochs, batch_size)
     dtype = _float_dtype(dtype)
     X, Y, sizes, gs = _check_arguments(X, Y, params, g)
     X, Y = np.ascontiguousarray(X, dtype), np.ascontiguousarray(Y, dtype)

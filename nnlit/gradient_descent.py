@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import sigmoid, sigmoid_prime
-from nnlit.checks import as_count, as_float_array, check_learning_rate
+from nnlit.checks import as_float_array, check_schedule
 
 # --8<-- [end:imports]
 
@@ -57,8 +57,7 @@ def check_problem(X: ArrayLike, y: ArrayLike, w: ArrayLike, lr: float, epochs: i
             f"shape mismatch: X {X.shape}, y {y.shape}, w {w.shape};"
             " expected X (n, m), y (m,), w (n,)"
         )
-    check_learning_rate(lr)
-    as_count(epochs, "epochs")
+    check_schedule(lr, epochs)
     return X, y, w
 
 

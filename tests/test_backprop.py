@@ -19,6 +19,7 @@ from nnlit.backprop import (
 )
 from nnlit.data import load_admissions, prepare, simulate_admissions
 from nnlit.errata import backprop_step_as_in_the_source
+from nnlit.fast import train_fast
 from nnlit.gradcheck import numerical_gradient, relative_error
 from nnlit.layers import forward, init_params
 
@@ -119,8 +120,9 @@ def test_two_layer_step_is_the_general_backward_for_one_record():
     assert out == pytest.approx(sigmoid(w2 @ sigmoid(W1 @ x1)))
 
 
+@pytest.mark.parametrize("trainer", [train, train_fast], ids=["train", "train_fast"])
 @pytest.mark.parametrize("source", ["simulated", "original"])
-def test_per_record_loop_and_vectorised_train_agree(source, request):
+def test_per_record_loop_and_vectorised_train_agree(source, trainer, request):
     records = (
         simulate_admissions()
         if source == "simulated"
@@ -131,7 +133,7 @@ def test_per_record_loop_and_vectorised_train_agree(source, request):
     W1, w2, losses = train_two_layer_per_record(
         data.X, data.y, start["W1"], start["W2"][0], 0.005, 900
     )
-    params, half = train(
+    params, half = trainer(
         data.X, data.y[None, :], start, ["sigmoid", "sigmoid"], 0.005, 900
     )
     np.testing.assert_allclose(params["W1"], W1, rtol=0, atol=1e-12)

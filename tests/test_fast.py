@@ -4,8 +4,7 @@ import numpy as np
 import pytest
 
 from nnlit import activations, fast
-from nnlit.backprop import course_weights, train, train_two_layer_per_record
-from nnlit.data import prepare, simulate_admissions
+from nnlit.backprop import train
 from nnlit.fast import train_fast
 from nnlit.layers import init_params
 
@@ -68,20 +67,6 @@ def test_a_single_activation_name_applies_to_every_layer():
         train(X, Y, params, "tanh", 0.2, 10),
         train_fast(X, Y, params, "tanh", 0.2, 10),
     )
-
-
-def test_course_exercise_matches_the_per_record_loop():
-    data = prepare(simulate_admissions(), split_seed=21)
-    start = course_weights(6, 2, seed=21)
-    W1, w2, losses = train_two_layer_per_record(
-        data.X, data.y, start["W1"], start["W2"][0], 0.005, 900
-    )
-    params, half = train_fast(
-        data.X, data.y[None, :], start, ["sigmoid", "sigmoid"], 0.005, 900
-    )
-    np.testing.assert_allclose(params["W1"], W1, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(params["W2"][0], w2, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(2 * half, losses, rtol=0, atol=1e-12)
 
 
 def test_an_activation_without_a_kernel_trains_by_the_fallback(monkeypatch):
