@@ -193,28 +193,38 @@ def test_divergence_names_the_epoch():
         train(X, 100 * X[:1], init_params([2, 16, 1]), ["relu", "identity"], 5.0, 100)
 
 
-@pytest.mark.parametrize(
-    ("change", "error", "message"),
-    [
-        ({"lr": 0}, ValueError, "the learning rate must be positive, got 0"),
-        ({"epochs": 0}, ValueError, "epochs must be at least 1, got 0"),
-        ({"epochs": 1.5}, TypeError, "epochs must be an integer, got 1.5"),
-        ({"batch_size": 0}, ValueError, "batch_size must be at least 1, got 0"),
-        (
-            {"Y": np.zeros(4)},
-            ValueError,
-            r"Y has shape \(4,\) but the network predicts shape \(1, 4\)",
-        ),
-        ({"Y": np.zeros((2, 4))}, ValueError, r"Y has shape \(2, 4\)"),
-        (
-            {"X": np.zeros((3, 4))},
-            ValueError,
-            r"X has shape \(3, 4\) but W1 expects 2 inputs",
-        ),
-        ({"g": ["sigmoid"]}, ValueError, "got 1 activations for 2 layers"),
-    ],
-)
-def test_bad_arguments(change, error, message):
+BAD = [
+    ({"lr": 0}, ValueError, "the learning rate must be positive, got 0"),
+    ({"epochs": 0}, ValueError, "epochs must be at least 1, got 0"),
+    ({"epochs": 1.5}, TypeError, "epochs must be an integer, got 1.5"),
+    ({"batch_size": 0}, ValueError, "batch_size must be at least 1, got 0"),
+    ({"Y": np.zeros(4)}, ValueError, r"Y has shape \(4,\) but the network"),
+    ({"Y": np.zeros((2, 4))}, ValueError, r"Y has shape \(2, 4\)"),
+    ({"X": np.zeros((3, 4))}, ValueError, r"X has shape \(3, 4\) but W1 expects 2"),
+    ({"X": np.zeros(4)}, ValueError, r"X has shape \(4,\)"),
+    ({"X": [[np.nan] * 4] * 2}, ValueError, "X contains NaN or infinity"),
+    ({"Y": [[np.inf] * 4]}, ValueError, "Y contains NaN or infinity"),
+    ({"X": [["a"] * 4] * 2}, TypeError, "X must be real numbers"),
+    ({"g": ["sigmoid"]}, ValueError, "got 1 activations for 2 layers"),
+    ({"g": ["sigmoid", "bogus"]}, ValueError, "unknown activation 'bogus'"),
+    (
+        {"params": {"W1": np.zeros((3, 2)), "W2": np.zeros((1, 4))}},
+        ValueError,
+        "layer 2: W2 has shape",
+    ),
+    ({"params": {"W2": np.zeros((1, 3))}}, ValueError, "params must hold W1..WL"),
+    (
+        {"params": {"W1": np.full((3, 2), np.nan), "W2": np.zeros((1, 3))}},
+        ValueError,
+        "W1 contains NaN",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "error", "message"), BAD)
+def test_bad_arguments_raise_the_same_clear_error_in_both_trainers(
+    change, error, message
+):
     arguments = {
         "X": np.zeros((2, 4)),
         "Y": np.zeros((1, 4)),
@@ -222,9 +232,13 @@ def test_bad_arguments(change, error, message):
         "g": "sigmoid",
         "lr": 0.1,
         "epochs": 2,
+        **change,
     }
-    with pytest.raises(error, match=message):
-        train(**{**arguments, **change})
+    with pytest.raises(error, match=message) as clear:
+        train(**arguments)
+    with pytest.raises(error, match=message) as quick:
+        train_fast(**arguments)
+    assert str(quick.value) == str(clear.value)
 
 
 def test_the_sources_step_fails_the_gradient_check():
