@@ -426,7 +426,8 @@ def report(runs: list[dict], results: dict, skipped: list[str]) -> None:
             same = "ok" if diff <= tol else "DIFFERENT"
             print(f"  {a[0]}, batch {a[1] or 'full'}: {a[3]} {a[2]} vs {b[3]} {b[2]}:"
                   f" {diff:.2e}, {same} at {tol:g}")  # fmt: skip
-    print("  sklearn: softmax output and cross-entropy loss, so not compared")
+    if any(k[3] == "sklearn" for k in results):
+        print("  sklearn: softmax output and cross-entropy loss, so not compared")
     print("\nTargets (printed, never asserted):")
     t = {k: median_seconds(results, k) for k in results if k[0] != "peak"}
     adm = ("admissions", None, "float64")
