@@ -37,18 +37,22 @@ def first_visit(browser, url: str) -> tuple[int, int, int]:
 
 def main(site: Path) -> None:
     """Print one row per page, heaviest first."""
-    pages = sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.name != "404.html"
+    )
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium(), args=CHROMIUM_FLAGS
         )
         rows = [(name, *first_visit(browser, base + name)) for name in pages]
         browser.close()
-    print(f"{'page':<28}{'requests':>9}{'stored KB':>11}{'gzipped KB':>12}  target")
+    print(f"{'page':<32}{'requests':>9}{'stored KB':>11}{'gzipped KB':>12}  target")
     for name, stored, zipped, count in sorted(rows, key=lambda r: -r[2]):
         verdict = "ok" if zipped <= TARGET_KB * 1024 else "over"
         kb = f"{stored / 1024:>11.0f}{zipped / 1024:>12.0f}"
-        print(f"{name:<28}{count:>9}{kb}  {verdict}")
+        print(f"{name:<32}{count:>9}{kb}  {verdict}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The built site: what a reader's browser would load and see."""
 
+import json
 import re
 from collections import Counter
 from functools import cache
@@ -217,3 +218,13 @@ def test_pages_load_mathjax_from_the_site(site: Path):
     sources = [s.get("src", "") for s in chapter.find_all("script")]
     assert any(s.endswith("assets/mathjax/startup.js") for s in sources)
     assert len(chapter.select(".arithmatex")) > 20
+
+
+def test_search_indexes_the_prose_not_the_code_listings(site: Path):
+    """Every first visit downloads the index: listings would double its size."""
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "<pre>" not in text
+    assert "def neuron_input(" not in text  # a listing in chapter 1
+    assert "neuron_input" in text  # named in chapter 1's prose
+    assert "Backpropagation" in text
