@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from docblocks import DOCS, ROOT
+from lab_pages import typeset_math
 from labs import (
     asserts_on_its_own_result,
     cells,
@@ -57,6 +58,15 @@ def test_a_lab_is_a_recap_then_exercises_each_with_a_checked_solution(lab: Path)
             f"{lab.name}: the solution of {heading!r} asserts nothing it computed"
         )
     assert sum(map(is_solution, code_cells(lab))) == len(found)
+
+
+def test_dollar_maths_becomes_what_the_sites_mathjax_typesets():
+    html = "<p>With $a = 1$ and $b$:</p>\n<p>$$\nx^2\n$$</p><p>costs \\$5</p>"
+    assert typeset_math(html) == (
+        '<p>With <span class="arithmatex">\\(a = 1\\)</span> and'
+        ' <span class="arithmatex">\\(b\\)</span>:</p>\n'
+        '<div class="arithmatex">\\[\nx^2\n\\]</div><p>costs \\$5</p>'
+    )
 
 
 def test_the_solution_check_wants_an_assert_on_the_cells_own_result():

@@ -22,6 +22,7 @@ every lab again, so no page shows a stale output.
 """
 
 import hashlib
+import posixpath
 import re
 import shutil
 from importlib.util import find_spec
@@ -88,21 +89,11 @@ def fix_links(cell: Tag, page: Page, files: Files) -> None:
         if "://" in href or not path.endswith((".md", ".py")):
             continue
         source = PurePosixPath(page.file.src_uri).parent / path
-        target = files.get_file_from_path(_normalise(source))
+        target = files.get_file_from_path(posixpath.normpath(source))
         if target is None:
             raise PluginError(f"{page.file.src_uri}: link to missing page {href!r}")
         url = target.url_relative_to(page.file)
         link["href"] = url + (f"#{anchor}" if anchor else "")
-
-
-def _normalise(path: PurePosixPath) -> str:
-    parts: list[str] = []
-    for part in path.parts:
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
 
 
 def markdown_cell(cell: Tag, page: Page, files: Files) -> list[Tag]:
