@@ -237,3 +237,13 @@ def test_a_failing_cell_fails_the_build_naming_the_lab_and_the_error(tmp_path: P
     assert "print(rate / 0)" in error  # the failing cell
     assert "ZeroDivisionError" in error
     assert not (project / "site" / "labs" / "broken.html").exists()
+
+
+def test_a_warning_in_a_lab_fails_the_build_naming_the_lab(tmp_path: Path):
+    warning = (FIXTURES / "warning-lab.py").read_text(encoding="utf-8")
+    project = project_with_lab(tmp_path, warning, name="warning")
+    result = build(project)
+    assert result.returncode != 0
+    error = result.stderr.split("ERROR", 1)[-1]
+    assert "labs/warning.py" in error
+    assert "RuntimeWarning: divide by zero" in error
