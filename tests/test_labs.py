@@ -227,23 +227,23 @@ def test_a_change_in_nnlit_changes_the_labs_output_on_the_next_build(tmp_path: P
     assert "(2, 5, 3, 1)" in shown_output(project)
 
 
-def test_a_failing_cell_fails_the_build_naming_the_lab_and_the_error(tmp_path: Path):
-    broken = (FIXTURES / "broken-lab.py").read_text(encoding="utf-8")
-    project = project_with_lab(tmp_path, broken, name="broken")
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("broken-lab.py", ["print(rate / 0)", "ZeroDivisionError"]),  # the cell
+        ("warning-lab.py", ["RuntimeWarning: divide by zero"]),
+    ],
+)
+def test_a_failing_or_warning_cell_fails_the_build_naming_the_lab(
+    fixture: str, expected: list[str], tmp_path: Path
+):
+    name = fixture.removesuffix("-lab.py")
+    lab = (FIXTURES / fixture).read_text(encoding="utf-8")
+    project = project_with_lab(tmp_path, lab, name=name)
     result = build(project)
     assert result.returncode != 0
     error = result.stderr.split("ERROR", 1)[-1]
-    assert "page 'labs/broken.py'" in error
-    assert "print(rate / 0)" in error  # the failing cell
-    assert "ZeroDivisionError" in error
-    assert not (project / "site" / "labs" / "broken.html").exists()
-
-
-def test_a_warning_in_a_lab_fails_the_build_naming_the_lab(tmp_path: Path):
-    warning = (FIXTURES / "warning-lab.py").read_text(encoding="utf-8")
-    project = project_with_lab(tmp_path, warning, name="warning")
-    result = build(project)
-    assert result.returncode != 0
-    error = result.stderr.split("ERROR", 1)[-1]
-    assert "labs/warning.py" in error
-    assert "RuntimeWarning: divide by zero" in error
+    assert f"labs/{name}.py" in error
+    for text in expected:
+        assert text in error
+    assert not (project / "site" / "labs" / f"{name}.html").exists()
