@@ -24,7 +24,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import get_derivative, sigmoid
 from nnlit.checks import as_float_array, check_schedule
-from nnlit.layers import Params, forward, sizes_of
+from nnlit.layers import Params, activations_per_layer, forward, sizes_of
 
 # --8<-- [end:imports]
 
@@ -115,7 +115,7 @@ def gradients(
         If ``Y`` is not ``(n_L, m)`` for the network's output size and ``X``'s
         number of examples, or as :func:`nnlit.layers.forward` raises.
     """
-    gs = [g] * (len(sizes_of(params)) - 1) if isinstance(g, str) else list(g)
+    gs = activations_per_layer(g, len(sizes_of(params)) - 1)
     Y_hat, cache = forward(X, params, gs)
     Y = check_targets(Y, Y_hat.shape)
     return loss(Y, Y_hat), backward(params, cache, Y, gs)

@@ -38,7 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 from nnlit.activations import LEAKY_SLOPE, get_activation, get_derivative
 from nnlit.backprop import check_targets, stop_if_diverged
 from nnlit.checks import as_float_array, check_schedule
-from nnlit.layers import Params, check_input, sizes_of
+from nnlit.layers import Params, activations_per_layer, check_input, sizes_of
 
 # --8<-- [end:imports]
 
@@ -287,10 +287,7 @@ def _check_arguments(
     """What :func:`nnlit.backprop.train` checks, in its order, without training."""
     X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
     sizes = sizes_of(params)
-    L = len(sizes) - 1
-    gs = [g] * L if isinstance(g, str) else list(g)
-    if len(gs) != L:
-        raise ValueError(f"got {len(gs)} activations for {L} layers")
+    gs = activations_per_layer(g, len(sizes) - 1)
     check_input(X, sizes[0])
     for name in gs:
         get_activation(name)

@@ -149,9 +149,7 @@ def forward(
     """
     sizes = sizes_of(params)
     L = len(sizes) - 1
-    gs = [g] * L if isinstance(g, str) else list(g)
-    if len(gs) != L:
-        raise ValueError(f"got {len(gs)} activations for {L} layers")
+    gs = activations_per_layer(g, L)
     cache = {"A0": check_input(X, sizes[0])}
     for l in range(1, L + 1):
         cache[f"Z{l}"], cache[f"A{l}"] = layer_forward(
@@ -161,6 +159,20 @@ def forward(
 
 
 # --8<-- [end:forward]
+
+
+def activations_per_layer(g: str | Sequence[str], L: int) -> list[str]:
+    """One activation name per layer: ``g`` for all ``L``, or ``g``'s ``L`` names.
+
+    Raises
+    ------
+    ValueError
+        If ``g`` is a sequence whose length is not ``L``.
+    """
+    gs = [g] * L if isinstance(g, str) else list(g)
+    if len(gs) != L:
+        raise ValueError(f"got {len(gs)} activations for {L} layers")
+    return gs
 
 
 def check_input(X: ArrayLike, n_0: int) -> NDArray[np.floating]:
