@@ -1,29 +1,26 @@
+"""Fixtures shared by every test: the built site, a browser, the course's data.
+
+The suite runs on every core (pytest-xdist). The site is built once per run,
+by whichever worker needs it first, and shared: the others wait on a lock.
+"""
+
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from browser import CHROMIUM_FLAGS, chromium, serve
+from filelock import FileLock
+from project import ROOT, build
 
-ROOT = Path(__file__).resolve().parent.parent
+ORIGINAL_DATA = ROOT.parent / "shared" / "data" / "binary.csv"
 
 
 def build_site(site_dir: Path) -> Path:
-    """Build the site strictly into ``site_dir``, as ``python3 dev.py build`` does."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    """Build the site strictly into ``site_dir``, or fail with mkdocs' errors."""
+    result = build(site_dir=site_dir)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}")
     return site_dir
-
-
-ORIGINAL_DATA = ROOT.parent / "shared" / "data" / "binary.csv"
 
 
 @pytest.fixture(scope="session")
@@ -35,9 +32,15 @@ def original_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site, once per test session."""
-    return build_site(tmp_path_factory.mktemp("site"))
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The built site, once per test run however many workers share it."""
+    if worker_id == "master":  # not distributed: this process is the only one
+        return build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers
+    with FileLock(shared / "site.lock"):
+        if not (shared / "site" / "index.html").exists():
+            build_site(shared / "site")
+    return shared / "site"
 
 
 @pytest.fixture(scope="session")

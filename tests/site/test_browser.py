@@ -16,8 +16,9 @@ from browser import (
     open_page,
     search,
 )
-from docblocks import DOCS, ROOT, pages
+from docblocks import pages
 from labs import labs
+from project import DOCS, ROOT
 
 SCREENSHOTS = Path(os.environ.get("NNLIT_SCREENSHOTS", ROOT / "screenshots"))
 PAGES = [

@@ -6,7 +6,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import jupytext
-from docblocks import DOCS, ROOT
+from project import DOCS, ROOT
 
 SOLUTION = "solution"
 CHAPTER = re.compile(r"\d\d-[a-z-]+")

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from browser import look_at, serve
 from bs4 import BeautifulSoup
-from docblocks import DOCS, ROOT, Block, page_blocks, run_block
+from docblocks import Block, page_blocks, run_block
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from test_site import audit, broken_links, silent_continuations
+from project import DOCS, FIXTURES, ROOT, SITE_ASSETS
+from site_audit import audit, broken_links, silent_continuations
 
 import nnlit.figures
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def build_fixture(fixture: Path, site_dir: Path, strict: bool = True) -> None:
@@ -26,7 +26,7 @@ def build_fixture(fixture: Path, site_dir: Path, strict: bool = True) -> None:
     """
     docs = site_dir.parent / f"{site_dir.name}-docs"
     shutil.copytree(fixture, docs)
-    for assets in ("javascripts", "stylesheets"):
+    for assets in SITE_ASSETS:
         shutil.copytree(DOCS / assets, docs / assets)
     config = load_config(
         str(ROOT / "mkdocs.yml"),
@@ -75,7 +75,7 @@ def test_failing_figure_fails_the_build_naming_file_and_line(
         build_fixture(FIXTURES / "missing-section", tmp_path)
     line = broken_figure.__code__.co_firstlineno + 2
     errors = " ".join(r.getMessage() for r in caplog.records)
-    assert f"figure 'broken' failed at tests/test_faults.py:{line}" in errors, errors
+    assert f"figure 'broken' failed at tests/site/test_faults.py:{line}" in errors, errors
     assert "AttributeError" in errors
 
 

@@ -2,15 +2,11 @@
 
 import importlib
 import inspect
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from docblocks import DOCS, ROOT
 from lab_pages import typeset_math
 from labs import (
     asserts_on_its_own_result,
@@ -25,12 +21,12 @@ from labs import (
     nnlit_imports,
 )
 from nbclient import NotebookClient
-from test_site import parsed
+from project import DOCS, FIXTURES, build, copy_project
+from site_audit import parsed
 
 import nnlit
 import nnlit.gradcheck
 
-FIXTURES = Path(__file__).parent / "fixtures"
 LABS = pytest.mark.parametrize("lab", labs(), ids=lambda p: p.stem)
 
 
@@ -175,31 +171,16 @@ def project_with_lab(tmp_path: Path, lab: str, name: str = "probe") -> Path:
     The copy has its own nnlit, which the build and the lab's kernel import
     (through ``PYTHONPATH``), so a test may edit the library.
     """
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns("__pycache__")
-    for part in ("nnlit", "hooks"):
-        shutil.copytree(ROOT / part, project / part, ignore=ignore)
-    for part in ("mkdocs.yml", "requirements.txt"):
-        shutil.copy(ROOT / part, project)
-    for assets in ("javascripts", "stylesheets"):
-        shutil.copytree(DOCS / assets, project / "docs" / assets)
-    (project / "docs" / "index.md").write_text("# Home\n")
-    (project / "docs" / "labs").mkdir()
-    (project / "docs" / "labs" / f"{name}.py").write_text(lab)
+    pages = {"index.md": "# Home\n", f"labs/{name}.py": lab}
+    project = copy_project(tmp_path / "project", pages)
     (project / "one-lab.yml").write_text(
         f"INHERIT: mkdocs.yml\nnav:\n  - index.md\n  - labs/{name}.py\n"
     )
     return project
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "one-lab.yml"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1"),
-    )
+def build_one_lab(project: Path) -> subprocess.CompletedProcess:
+    return build(project, config="one-lab.yml")
 
 
 def shown_output(project: Path) -> str:
@@ -209,7 +190,7 @@ def shown_output(project: Path) -> str:
 
 def test_a_change_in_nnlit_changes_the_labs_output_on_the_next_build(tmp_path: Path):
     project = project_with_lab(tmp_path, PROBE)
-    first = build(project)
+    first = build_one_lab(project)
     assert first.returncode == 0, first.stderr
     assert "(2, 4, 3, 1)" in shown_output(project)
 
@@ -217,12 +198,12 @@ def test_a_change_in_nnlit_changes_the_labs_output_on_the_next_build(tmp_path: P
     text = examples.read_text(encoding="utf-8")
     assert "SOURCE_NETWORK_SIZES = (2, 4, 3, 1)" in text
     examples.write_text(text.replace("(2, 4, 3, 1)", "(2, 5, 3, 1)", 1))
-    second = build(project)
+    second = build_one_lab(project)
     assert second.returncode == 0, second.stderr
     assert "(2, 5, 3, 1)" in shown_output(project)
     assert "Cache hit" not in second.stderr
 
-    third = build(project)  # nothing changed: the cache serves the lab
+    third = build_one_lab(project)  # nothing changed: the cache serves the lab
     assert "Cache hit" in third.stderr
     assert "(2, 5, 3, 1)" in shown_output(project)
 
@@ -240,7 +221,7 @@ def test_a_failing_or_warning_cell_fails_the_build_naming_the_lab(
     name = fixture.removesuffix("-lab.py")
     lab = (FIXTURES / fixture).read_text(encoding="utf-8")
     project = project_with_lab(tmp_path, lab, name=name)
-    result = build(project)
+    result = build_one_lab(project)
     assert result.returncode != 0
     error = result.stderr.split("ERROR", 1)[-1]
     assert f"labs/{name}.py" in error

@@ -3,9 +3,7 @@
 Runs on a copy of the project, so editing the library cannot touch the real one.
 """
 
-import os
 import queue
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from docblocks import ROOT
+from project import copy_project, tool_env
 
 FIGURE = "figures/neuron-diagram.svg"
 
@@ -47,16 +45,8 @@ def wait_for(
 
 
 def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
-    for name in ("docs", "hooks", "nnlit"):
-        shutil.copytree(
-            ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    for name in ("mkdocs.yml", "requirements.txt"):
-        shutil.copy(ROOT / name, tmp_path)
-    if (ROOT / ".cache").is_dir():  # executed labs: the first build need not rerun them
-        shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
+    copy_project(tmp_path)
     port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(tmp_path), NO_MKDOCS_2_WARNING="1")
     command = [
         sys.executable,
         "-m",
@@ -68,7 +58,7 @@ def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
     server = subprocess.Popen(
         command,
         cwd=tmp_path,
-        env=env,
+        env=tool_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -16,10 +16,8 @@ from pathlib import Path
 
 from check_snippets import snippet_preprocessor
 from mkdocs.config import load_config
+from project import DOCS, ROOT
 from pytest_codeblocks.main import extract_from_buffer
-
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 
 
 @dataclass

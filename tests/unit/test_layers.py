@@ -3,7 +3,7 @@ import re
 import numpy as np
 import pytest
 import sympy
-from docblocks import DOCS
+from project import DOCS
 
 from nnlit import neuron
 from nnlit.examples import (

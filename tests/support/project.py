@@ -1,0 +1,60 @@
+"""The project as the tests see it: where its parts are, and copies to edit and build.
+
+Every test that must change the project (edit the library, add a broken page or
+lab) works on a copy made by :func:`copy_project` and builds it with
+:func:`build`, so the real tree is never touched.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+FIXTURES = ROOT / "tests" / "fixtures"
+SITE_ASSETS = ("javascripts", "stylesheets")  # what every page loads besides itself
+BUILD_FILES = ("mkdocs.yml", "requirements.txt", "pyproject.toml")
+
+
+def copy_project(target: Path, pages: dict[str, str] | None = None) -> Path:
+    """Copy what a build needs (library, hooks, config, caches) into ``target``.
+
+    With ``pages`` (path under ``docs/`` to its text), the copy's ``docs/`` holds
+    only the site's assets and those pages; without, all of ``docs/``. The
+    caches come along, so the copy rebuilds only what its edits change.
+    """
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in ("nnlit", "hooks"):
+        shutil.copytree(ROOT / part, target / part, ignore=ignore)
+    for name in BUILD_FILES:
+        shutil.copy(ROOT / name, target)
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", target / ".cache")
+    if pages is None:
+        shutil.copytree(DOCS, target / "docs", ignore=ignore)
+        return target
+    for assets in SITE_ASSETS:
+        shutil.copytree(DOCS / assets, target / "docs" / assets)
+    for path, text in pages.items():
+        (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / "docs" / path).write_text(text, encoding="utf-8")
+    return target
+
+
+def tool_env(project: Path = ROOT) -> dict[str, str]:
+    """The environment of a build: the project's own nnlit first on the path."""
+    return dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
+
+
+def build(
+    project: Path = ROOT, site_dir: Path | None = None, config: str = "mkdocs.yml"
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` on ``project``, as ``dev.py build`` does."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, env=tool_env(project)
+    )
