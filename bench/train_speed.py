@@ -6,7 +6,7 @@ Two tasks:
 
 1. ``admissions``: the course's backpropagation exercise (chapter 6): the
    simulated admissions data prepared as the course does, 6-2-1 sigmoid network
-   without biases, 900 epochs, learning rate 0.005, weights seeded with 21.
+   without biases, with the course's settings (``nnlit.course.BACKPROP``).
 2. ``mlp``: a compute-bound network, 256-512-512-10 sigmoid layers with biases,
    20,000 random examples, full batch and minibatches of 256, float64 and float32.
 
@@ -56,11 +56,12 @@ from pathlib import Path
 
 import numpy as np
 
+from nnlit.course import BACKPROP
+
 ROOT = Path(__file__).resolve().parent.parent
 MLP_SIZES = [256, 512, 512, 10]
 MLP_M = 20_000
 MLP_LR = 0.5
-COURSE = {"hidden": 2, "epochs": 900, "lr": 0.005, "seed": 21}
 
 
 # ---------------------------------------------------------------- the work
@@ -68,12 +69,12 @@ COURSE = {"hidden": 2, "epochs": 900, "lr": 0.005, "seed": 21}
 
 def admissions_problem() -> tuple:
     """The course's data, starting weights and settings (chapter 6)."""
-    from nnlit.backprop import course_weights
+    from nnlit.course import network_weights
     from nnlit.data import prepare, simulate_admissions
 
-    data = prepare(simulate_admissions(), split_seed=21)
-    start = course_weights(data.X.shape[0], COURSE["hidden"], COURSE["seed"])
-    return data.X, data.y[None, :], start, COURSE["lr"], COURSE["epochs"]
+    data = prepare(simulate_admissions(), split_seed=BACKPROP.split_seed)
+    start = network_weights(data.X.shape[0], BACKPROP.hidden, BACKPROP.seed)
+    return data.X, data.y[None, :], start, BACKPROP.lr, BACKPROP.epochs
 
 
 def mlp_problem(m: int) -> tuple:
@@ -217,7 +218,7 @@ def child(task: str, contender: str, dtype_name: str, args: dict) -> dict:
     batch, epochs, warm = args["batch"], args["epochs"], args["warmup_epochs"]
     if task == "admissions":
         X, Y, start, lr, _ = admissions_problem()
-        g, hidden = "sigmoid", (COURSE["hidden"],)
+        g, hidden = "sigmoid", (BACKPROP.hidden,)
     else:
         X, Y, start, lr = mlp_problem(args["m"])
         g, hidden = "sigmoid", tuple(MLP_SIZES[1:-1])
@@ -277,7 +278,7 @@ def plan(quick: bool) -> tuple[list[dict], list[str]]:
     runs = []
     for dt in ("float64", "float32"):
         runs.append({"task": "peak", "contender": "peak", "dtype": dt})
-    adm = {"task": "admissions", "batch": None, "epochs": COURSE["epochs"], "m": 0}
+    adm = {"task": "admissions", "batch": None, "epochs": BACKPROP.epochs, "m": 0}
     optional = [c for c in ("torch", "sklearn") if has[c]]
     contenders = [("per-record", "float64"), ("nnlit clear", "float64")]
     contenders += [("nnlit fast", "float64"), ("nnlit fast", "float32")]
@@ -355,7 +356,7 @@ def print_table(runs: list[dict], results: dict, peak: dict, group: tuple) -> No
     """One table: every contender of one task, batch size and dtype."""
     task, batch, dt = group
     run = next(r for r in runs if (r["task"], r.get("batch")) == (task, batch))
-    sizes = [6, COURSE["hidden"], 1] if task == "admissions" else MLP_SIZES
+    sizes = [6, BACKPROP.hidden, 1] if task == "admissions" else MLP_SIZES
     m = 360 if task == "admissions" else run["m"]
     flops = gemm_flops(sizes, m, run["epochs"], batch)
     where = "full batch" if batch is None else f"minibatch {batch}"

@@ -8,9 +8,12 @@ named sections, so what a reader sees is what the tests run:
 3. :mod:`nnlit.activations`: sigmoid, tanh, ReLU, leaky ReLU, with derivatives.
 5. :mod:`nnlit.gradient_descent` and :mod:`nnlit.data`: one unit, trained.
 6. :mod:`nnlit.backprop` and :mod:`nnlit.gradcheck`: any depth, trained and checked.
+7. :mod:`nnlit.fast`: chapter 6's trainer with less memory traffic.
 
-The names below are the everyday ones; ``figures``, ``facts``, ``examples`` and
-``errata`` serve the site and are imported on their own.
+:mod:`nnlit.course` holds the course's two exercises and their settings. The
+names below are the everyday ones; ``figures`` (which needs matplotlib, the
+``figures`` extra), ``facts``, ``examples`` and ``errata`` serve the site and are
+imported on their own.
 """
 
 from nnlit.activations import ACTIVATIONS, get_activation, get_derivative, sigmoid

@@ -1,21 +1,24 @@
 """Rerun a chapter's experiment from the terminal: ``python -m nnlit --help``."""
 
 import argparse
+import dataclasses
 import json
 import sys
 
-from nnlit import backprop, gradient_descent
+from nnlit import course
 from nnlit.data import DataError, load_admissions, simulate_admissions
 
-# Each experiment: its help, and the course's settings as defaults.
+# Each experiment: its help, its run, and the course's settings as defaults.
 EXPERIMENTS = {
     "gradient-descent": (
         "chapter 5: one sigmoid unit trained on the admissions data",
-        {"seed": 42, "epochs": 1000, "lr": 0.5},
+        course.gradient_descent_exercise,
+        course.GRADIENT_DESCENT,
     ),
     "backprop": (
         "chapter 6: one hidden sigmoid layer trained by backpropagation",
-        {"seed": 21, "epochs": 900, "lr": 0.005},
+        course.backprop_exercise,
+        course.BACKPROP,
     ),
 }
 
@@ -34,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=OneLineParser
     )
-    for name, (summary, defaults) in EXPERIMENTS.items():
+    for name, (summary, _, defaults) in EXPERIMENTS.items():
         command = commands.add_parser(
             name,
             help=summary,
@@ -43,24 +46,25 @@ def build_parser() -> argparse.ArgumentParser:
             "test accuracy.",
         )
         command.add_argument("--data", metavar="PATH", help="CSV: admit,gre,gpa,rank")
-        command.add_argument("--split-seed", type=int, default=defaults["seed"])
-        command.add_argument("--seed", type=int, default=defaults["seed"])
-        command.add_argument("--epochs", type=int, default=defaults["epochs"])
-        command.add_argument("--lr", type=float, default=defaults["lr"])
+        command.add_argument("--split-seed", type=int, default=defaults.split_seed)
+        command.add_argument("--seed", type=int, default=defaults.seed)
+        command.add_argument("--epochs", type=int, default=defaults.epochs)
+        command.add_argument("--lr", type=float, default=defaults.lr)
         command.add_argument("--json", action="store_true", help="one JSON object")
-        if name == "backprop":
-            command.add_argument("--hidden", type=int, default=2, help="hidden units")
+        if defaults.hidden:
+            command.add_argument(
+                "--hidden", type=int, default=defaults.hidden, help="hidden units"
+            )
     return parser
 
 
 def run(args: argparse.Namespace) -> dict:
     """Run the chosen experiment with the parsed settings."""
     records = load_admissions(args.data) if args.data else simulate_admissions()
-    settings = {"split_seed": args.split_seed, "seed": args.seed}
-    settings |= {"epochs": args.epochs, "lr": args.lr}
-    if args.command == "backprop":
-        return backprop.course_exercise(records, hidden=args.hidden, **settings)
-    return gradient_descent.course_exercise(records, **settings)
+    _, exercise, defaults = EXPERIMENTS[args.command]
+    names = [field.name for field in dataclasses.fields(defaults)]
+    chosen = {name: getattr(args, name) for name in names if hasattr(args, name)}
+    return exercise(records, dataclasses.replace(defaults, **chosen))
 
 
 def report(result: dict, as_json: bool) -> str:

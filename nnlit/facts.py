@@ -11,11 +11,10 @@ from functools import cache
 
 import numpy as np
 
+from nnlit import course
 from nnlit.activations import ACTIVATIONS
-from nnlit.backprop import course_exercise as backprop_exercise
 from nnlit.data import prepare, simulate_admissions
 from nnlit.examples import trained_circles_network
-from nnlit.gradient_descent import course_exercise
 from nnlit.neuron import neuron, neuron_input
 
 _WIDE = np.array([-1e6, -10.0, 10.0, 1e6])  # far tails, and a moderate point each side
@@ -66,14 +65,18 @@ def first_network(half: str) -> str:
 @cache
 def _exercise(chapter: str) -> dict:
     """Run a chapter's course exercise once per build, on the simulated data."""
-    run = {"gradient_descent": course_exercise, "backprop": backprop_exercise}[chapter]
+    run = {
+        "gradient_descent": course.gradient_descent_exercise,
+        "backprop": course.backprop_exercise,
+    }[chapter]
     return run(simulate_admissions())
 
 
 def gradient_descent_result(key: str) -> str:
     """A number from the course's gradient-descent exercise on the simulated data."""
     if key == "always_no":  # accuracy of answering "not admitted" to everyone
-        return f"{np.mean(prepare(simulate_admissions(), 42).y_test == 0):.1%}"
+        split = prepare(simulate_admissions(), course.GRADIENT_DESCENT.split_seed)
+        return f"{np.mean(split.y_test == 0):.1%}"
     result = _exercise("gradient_descent")
     if key == "test_accuracy":
         return f"{result['test_accuracy']:.1%}"

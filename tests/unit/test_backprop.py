@@ -1,5 +1,4 @@
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,14 +9,12 @@ from hypothesis import strategies as st
 from nnlit.activations import sigmoid
 from nnlit.backprop import (
     backward,
-    course_exercise,
-    course_weights,
     gradients,
     train,
-    train_two_layer_per_record,
     two_layer_step,
 )
-from nnlit.data import load_admissions, prepare, simulate_admissions
+from nnlit.course import network_weights
+from nnlit.data import prepare, simulate_admissions
 from nnlit.errata import backprop_step_as_in_the_source
 from nnlit.fast import train_fast
 from nnlit.gradcheck import numerical_gradient, relative_error
@@ -120,44 +117,6 @@ def test_two_layer_step_is_the_general_backward_for_one_record():
     assert out == pytest.approx(sigmoid(w2 @ sigmoid(W1 @ x1)))
 
 
-@pytest.mark.parametrize("trainer", [train, train_fast], ids=["train", "train_fast"])
-@pytest.mark.parametrize("source", ["simulated", "original"])
-def test_per_record_loop_and_vectorised_train_agree(source, trainer, request):
-    records = (
-        simulate_admissions()
-        if source == "simulated"
-        else load_admissions(request.getfixturevalue("original_data"))
-    )
-    data = prepare(records, split_seed=21)
-    start = course_weights(6, 2, seed=21)
-    W1, w2, losses = train_two_layer_per_record(
-        data.X, data.y, start["W1"], start["W2"][0], 0.005, 900
-    )
-    params, half = trainer(
-        data.X, data.y[None, :], start, ["sigmoid", "sigmoid"], 0.005, 900
-    )
-    np.testing.assert_allclose(params["W1"], W1, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(params["W2"][0], w2, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(2 * half, losses, rtol=0, atol=1e-12)
-    assert np.all(np.diff(losses) < 0)
-
-
-def test_course_exercise_on_the_original_data(original_data: Path):
-    result = course_exercise(load_admissions(original_data))
-    assert result["epochs"] == list(range(0, 900, 90))
-    assert result["losses"] == sorted(result["losses"], reverse=True)
-    assert 0.5 <= result["test_accuracy"] <= 1
-
-
-def test_course_weights_are_the_legacy_draws():
-    np.random.seed(21)  # noqa: NPY002 (the course's global seeding, reproduced)
-    input_hidden = np.random.normal(scale=6**-0.5, size=(6, 2))  # noqa: NPY002
-    hidden_output = np.random.normal(scale=6**-0.5, size=2)  # noqa: NPY002
-    params = course_weights(6, 2, seed=21)
-    np.testing.assert_array_equal(params["W1"], input_hidden.T)
-    np.testing.assert_array_equal(params["W2"], hidden_output[None, :])
-
-
 def test_minibatches_are_seeded_and_full_batch_is_the_default():
     params, X, Y = random_network([2, 3, 1], None, seed=5, m=12)
     g = ["tanh", "sigmoid"]
@@ -245,7 +204,7 @@ def test_the_sources_step_fails_the_gradient_check():
     """Erratum 1: its output is two numbers, and its steps are not the gradient."""
     data = prepare(simulate_admissions(), split_seed=21)
     X, Y = data.X[:, :20], data.y[:20]
-    start = course_weights(6, 2, seed=21)
+    start = network_weights(6, 2, seed=21)
     W1, w2 = start["W1"], start["W2"][0]
     assert backprop_step_as_in_the_source(X[:, 0], Y[0], W1, w2)[2].shape == (2,)
 

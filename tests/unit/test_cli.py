@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,8 @@ def test_gradient_descent_prints_ten_losses_and_the_accuracy():
 
 
 def test_json_matches_the_library(tmp_path: Path):
+    from nnlit.course import GRADIENT_DESCENT, gradient_descent_exercise
     from nnlit.data import simulate_admissions
-    from nnlit.gradient_descent import course_exercise
 
     result = nnlit(
         "gradient-descent", "--json", "--epochs", "50", "--lr", "0.3", "--seed", "7"
@@ -38,7 +39,8 @@ def test_json_matches_the_library(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
     assert set(printed) == {"losses", "test_accuracy"}
-    expected = course_exercise(simulate_admissions(), seed=7, epochs=50, lr=0.3)
+    settings = replace(GRADIENT_DESCENT, seed=7, epochs=50, lr=0.3)
+    expected = gradient_descent_exercise(simulate_admissions(), settings)
     assert printed["losses"] == expected["losses"]
     assert printed["test_accuracy"] == expected["test_accuracy"]
 
@@ -81,13 +83,14 @@ def test_a_bad_data_file_names_its_line(tmp_path: Path):
 
 
 def test_backprop_command():
-    from nnlit.backprop import course_exercise
+    from nnlit.course import BACKPROP, backprop_exercise
     from nnlit.data import simulate_admissions
 
     result = nnlit("backprop", "--json", "--epochs", "30", "--hidden", "3")
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
-    expected = course_exercise(simulate_admissions(), hidden=3, epochs=30)
+    settings = replace(BACKPROP, hidden=3, epochs=30)
+    expected = backprop_exercise(simulate_admissions(), settings)
     assert printed["losses"] == expected["losses"]
     assert printed["test_accuracy"] == expected["test_accuracy"]
     text = nnlit("backprop").stdout.splitlines()

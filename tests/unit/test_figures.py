@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from nnlit.figures import FIGURES, neuron_curves, render_svg
+from nnlit.figures import FIGURES, render_svg
+from nnlit.figures.one_neuron import neuron_curves
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))

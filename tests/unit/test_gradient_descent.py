@@ -1,16 +1,12 @@
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy
 
 from nnlit.activations import sigmoid
-from nnlit.data import load_admissions, prepare, simulate_admissions
 from nnlit.gradient_descent import (
     accuracy,
-    course_exercise,
-    course_weights,
     train,
     train_per_record,
     update_step,
@@ -79,32 +75,6 @@ def test_one_step_with_the_source_numbers_matches_the_course_output():
     assert delta == pytest.approx((0.5 - out) * out * (1 - out), rel=1e-15)
 
 
-@pytest.mark.parametrize("records", ["simulated", "original"])
-def test_loop_and_vectorised_give_the_same_weights(records, request):
-    data_records = (
-        simulate_admissions()
-        if records == "simulated"
-        else load_admissions(request.getfixturevalue("original_data"))
-    )
-    data = prepare(data_records, split_seed=42)
-    w0 = course_weights(6, 42)
-    w_loop, loss_loop = train_per_record(data.X, data.y, w0, 0.5, 1000)
-    w_fast, loss_fast = train(data.X, data.y, w0, 0.5, 1000)
-    np.testing.assert_allclose(w_loop, w_fast, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(loss_loop, loss_fast, rtol=0, atol=1e-12)
-    assert np.all(np.diff(loss_fast) < 0)  # full-batch descent with a small step
-
-
-def test_course_exercise_on_the_original_data_matches_the_course_output(
-    original_data: Path,
-):
-    """The course's notebook prints a first loss of 0.2627609385 and accuracy 0.725."""
-    result = course_exercise(load_admissions(original_data))
-    assert result["losses"][0] == pytest.approx(0.2627609385, abs=1e-10)
-    assert result["test_accuracy"] == 0.725
-    assert result["epochs"] == list(range(0, 1000, 100))
-
-
 def test_a_constant_input_learns_like_a_bias():
     """Appending x = 1 to every record gives the bias step eta * delta."""
     rng = np.random.default_rng(2)
@@ -117,14 +87,6 @@ def test_a_constant_input_learns_like_a_bias():
 def test_accuracy_counts_rounded_outputs():
     X = np.array([[1.0, -1.0, 2.0, -2.0]])
     assert accuracy(X, [1, 0, 0, 0], w=[1.0]) == 0.75
-
-
-def test_course_weights_are_the_legacy_draws():
-    np.random.seed(42)  # noqa: NPY002 (the course's global seeding, reproduced)
-    expected = np.random.normal(  # noqa: NPY002
-        scale=6**-0.5, size=6
-    )  # as the data README gives
-    np.testing.assert_array_equal(course_weights(6, 42), expected)
 
 
 @pytest.mark.parametrize(

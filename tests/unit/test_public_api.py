@@ -1,4 +1,9 @@
 import inspect
+import subprocess
+import sys
+import tomllib
+
+from project import ROOT
 
 import nnlit
 
@@ -18,3 +23,23 @@ def test_the_aliases_point_at_each_chapters_trainer():
 
     assert nnlit.train_unit is gradient_descent.train
     assert nnlit.train_network is backprop.train
+
+
+def test_the_maths_installs_with_numpy_alone():
+    """Matplotlib is the ``figures`` extra: nothing but nnlit.figures needs it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert [d.split(">")[0] for d in project["dependencies"]] == ["numpy"]
+    assert project["optional-dependencies"]["figures"][0].startswith("matplotlib")
+    modules = sorted(
+        f"nnlit.{path.stem}"
+        for path in (ROOT / "nnlit").glob("*.py")
+        if path.stem != "__init__"
+    )
+    blocked = "import sys; sys.modules['matplotlib'] = None; " + "; ".join(
+        f"import {module}" for module in modules
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert {"nnlit.course", "nnlit.facts"} <= set(modules)
