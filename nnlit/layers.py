@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnlit.activations import Activation, get_activation
+from nnlit.activations import Elementwise, get_activation
 from nnlit.checks import as_count, as_float_array
 
 Params = dict[str, NDArray[np.floating]]  # "W1", "b1", ..., "WL", "bL"
@@ -108,7 +108,7 @@ def sizes_of(params: Params) -> list[int]:
 
 # --8<-- [start:layer_forward]
 def layer_forward(
-    A_prev: NDArray[np.floating], W: NDArray, b: NDArray, g: str | Activation
+    A_prev: NDArray[np.floating], W: NDArray, b: NDArray, g: str | Elementwise
 ) -> tuple[NDArray[np.floating], NDArray[np.floating]]:
     r"""One layer: :math:`Z = W A_{prev} + b`, :math:`A = g(Z)`.
 

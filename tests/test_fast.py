@@ -76,7 +76,8 @@ def test_an_activation_without_a_kernel_trains_by_the_fallback(monkeypatch):
     def softplus_prime(z):
         return activations.sigmoid(z)
 
-    monkeypatch.setitem(activations.ACTIVATIONS, "softplus", (softplus, softplus_prime))
+    softplus_record = activations.Activation(softplus, softplus_prime)
+    monkeypatch.setitem(activations.ACTIVATIONS, "softplus", softplus_record)
     assert "softplus" not in fast.KERNELS
     params, X, Y = network([3, 6, 2], seed=2, m=30)
     g = ["softplus", "sigmoid"]
