@@ -108,7 +108,10 @@ def param_for(grad_key: str) -> str:
     return grad_key[1:]
 
 
-def weights_and_biases(params: Params) -> list[tuple[NDArray, NDArray | None]]:
+Layers = list[tuple[NDArray, NDArray | None]]  # [(W1, b1), ..., (WL, bL)]
+
+
+def weights_and_biases(params: Params) -> Layers:
     """Each layer's ``(W{l}, b{l})`` for ``l = 1..L``; ``b`` is None if absent.
 
     The arrays are ``params``'s own, not copies: updating them in place
