@@ -3,11 +3,12 @@ r"""Activation functions and their derivatives, looked up by name.
 Each function works element-wise on a scalar or an array of any shape, keeps
 float32 as float32, maps NaN to NaN, and never overflows: every ``exp`` here
 sees only :math:`-|z| \le 0`. Each function sits beside its derivative ``*_prime``;
-:data:`ACTIVATIONS` maps a name to the pair.
+:data:`ACTIVATIONS` maps a name to the two, as an :class:`Activation` record.
 """
 
 # --8<-- [start:imports]
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -16,7 +17,7 @@ from nnlit.checks import as_float_array
 
 # --8<-- [end:imports]
 
-Activation = Callable[[ArrayLike], NDArray[np.floating]]
+Elementwise = Callable[[ArrayLike], NDArray[np.floating]]  # z -> g(z), any shape
 LEAKY_SLOPE = 0.01
 
 
@@ -109,17 +110,32 @@ def identity_prime(z: ArrayLike) -> NDArray[np.floating]:
     return np.where(np.isnan(z), z, np.ones_like(z))
 
 
-ACTIVATIONS: dict[str, tuple[Activation, Activation]] = {
-    "sigmoid": (sigmoid, sigmoid_prime),
-    "tanh": (tanh, tanh_prime),
-    "relu": (relu, relu_prime),
-    "leaky_relu": (leaky_relu, leaky_relu_prime),
-    "identity": (identity, identity_prime),
+class Activation(NamedTuple):
+    """An activation function and its derivative: what a layer needs of ``g``.
+
+    Attributes
+    ----------
+    value : callable
+        :math:`g`, element-wise.
+    slope : callable
+        Its derivative :math:`g'`, element-wise.
+    """
+
+    value: Elementwise
+    slope: Elementwise
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    "sigmoid": Activation(sigmoid, sigmoid_prime),
+    "tanh": Activation(tanh, tanh_prime),
+    "relu": Activation(relu, relu_prime),
+    "leaky_relu": Activation(leaky_relu, leaky_relu_prime),
+    "identity": Activation(identity, identity_prime),
 }
 
 
 # --8<-- [start:lookup]
-def _lookup(g: str) -> tuple[Activation, Activation]:
+def _lookup(g: str) -> Activation:
     try:
         return ACTIVATIONS[g]
     except (KeyError, TypeError):
@@ -127,7 +143,7 @@ def _lookup(g: str) -> tuple[Activation, Activation]:
         raise ValueError(f"unknown activation {g!r}; choose one of: {names}") from None
 
 
-def get_activation(g: str | Activation) -> Activation:
+def get_activation(g: str | Elementwise) -> Elementwise:
     """Return the activation called ``g``, or ``g`` itself if it is callable.
 
     Raises
@@ -135,10 +151,10 @@ def get_activation(g: str | Activation) -> Activation:
     ValueError
         If ``g`` names no known activation; the message lists the valid names.
     """
-    return g if callable(g) else _lookup(g)[0]
+    return g if callable(g) else _lookup(g).value
 
 
-def get_derivative(g: str) -> Activation:
+def get_derivative(g: str) -> Elementwise:
     """Return the derivative of the activation called ``g``.
 
     Raises
@@ -146,7 +162,7 @@ def get_derivative(g: str) -> Activation:
     ValueError
         If ``g`` names no known activation; the message lists the valid names.
     """
-    return _lookup(g)[1]
+    return _lookup(g).slope
 
 
 # --8<-- [end:lookup]

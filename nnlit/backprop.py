@@ -24,7 +24,13 @@ from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import get_derivative, sigmoid
 from nnlit.checks import as_float_array, check_schedule
-from nnlit.layers import Params, activations_per_layer, forward, sizes_of
+from nnlit.layers import (
+    Params,
+    activations_per_layer,
+    forward,
+    param_for,
+    sizes_of,
+)
 
 # --8<-- [end:imports]
 
@@ -183,7 +189,7 @@ def train(
                 batch = order[start : start + (batch_size or m)]
                 _, grads = gradients(X[:, batch], Y[:, batch], params, g)
                 for key, grad in grads.items():
-                    params[key[1:]] -= lr * grad  # "dW2" updates "W2"
+                    params[param_for(key)] -= lr * grad  # "dW2" steps "W2"
                 stop_if_diverged(params, epoch, lr)
             losses.append(gradients(X, Y, params, g)[0])
         stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)

@@ -31,6 +31,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,7 +39,14 @@ from numpy.typing import ArrayLike, NDArray
 from nnlit.activations import LEAKY_SLOPE, get_activation, get_derivative
 from nnlit.backprop import check_targets, stop_if_diverged
 from nnlit.checks import as_float_array, check_schedule
-from nnlit.layers import Params, activations_per_layer, check_input, sizes_of
+from nnlit.layers import (
+    Layers,
+    Params,
+    activations_per_layer,
+    check_input,
+    sizes_of,
+    weights_and_biases,
+)
 
 # --8<-- [end:imports]
 
@@ -71,8 +79,25 @@ def sigmoid_slope(dA: NDArray, A: NDArray, tmp: NDArray) -> None:
 
 
 # --8<-- [start:other_kernels]
-Forward = Callable[[NDArray, NDArray | None, NDArray], None]
-Slope = Callable[[NDArray, NDArray, NDArray], None]
+Forward = Callable[[NDArray, NDArray | None, NDArray], None]  # (Z, b, tmp)
+Slope = Callable[[NDArray, NDArray, NDArray], None]  # (dA, A, tmp)
+
+
+class Kernels(NamedTuple):
+    """An activation's two in-place kernels, named as in ``Activation``.
+
+    Attributes
+    ----------
+    value : callable
+        ``value(Z, b, tmp)`` turns ``Z`` (holding :math:`W A`) into
+        :math:`g(W A + b)`; ``tmp`` is scratch of ``Z``'s shape.
+    slope : callable
+        ``slope(dA, A, tmp)`` multiplies ``dA`` by :math:`g'(z)`, read off the
+        stored value ``A`` (or off ``tmp``, where ``value`` left it).
+    """
+
+    value: Forward
+    slope: Slope
 
 
 def tanh_in_place(Z: NDArray, b: NDArray | None, tmp: NDArray) -> None:
@@ -128,16 +153,16 @@ def identity_slope(dA: NDArray, A: NDArray, tmp: NDArray) -> None:
 # Each activation: compute it in place, and multiply by its slope read off the
 # value it computed. An activation of nnlit.activations.ACTIVATIONS missing here
 # still trains, by the general fallback below.
-KERNELS: dict[str, tuple[Forward, Slope]] = {
-    "sigmoid": (sigmoid_in_place, sigmoid_slope),
-    "tanh": (tanh_in_place, tanh_slope),
-    "relu": (relu_in_place, relu_slope),
-    "leaky_relu": (leaky_relu_in_place, leaky_relu_slope),
-    "identity": (identity_in_place, identity_slope),
+KERNELS: dict[str, Kernels] = {
+    "sigmoid": Kernels(sigmoid_in_place, sigmoid_slope),
+    "tanh": Kernels(tanh_in_place, tanh_slope),
+    "relu": Kernels(relu_in_place, relu_slope),
+    "leaky_relu": Kernels(leaky_relu_in_place, leaky_relu_slope),
+    "identity": Kernels(identity_in_place, identity_slope),
 }
 
 
-def fallback_kernels(name: str) -> tuple[Forward, Slope]:
+def fallback_kernels(name: str) -> Kernels:
     """Kernels for any activation of ``ACTIVATIONS``, from its value and derivative.
 
     The forward kernel stores the derivative in ``tmp`` beside the value, so the
@@ -154,10 +179,10 @@ def fallback_kernels(name: str) -> tuple[Forward, Slope]:
     def slope(dA: NDArray, A: NDArray, tmp: NDArray) -> None:
         dA *= tmp
 
-    return forward, slope
+    return Kernels(forward, slope)
 
 
-def kernels_for(name: str) -> tuple[Forward, Slope]:
+def kernels_for(name: str) -> Kernels:
     """The in-place kernels of the activation called ``name``.
 
     Raises
@@ -240,34 +265,42 @@ class Buffers:
 
 # --8<-- [start:step]
 def forward_in_place(
-    buf: "Buffers", X: NDArray, params: Params, kernels: Sequence[tuple]
+    buf: "Buffers", X: NDArray, layers: Layers, kernels: Sequence["Kernels"]
 ) -> NDArray:
-    """The forward pass into ``buf``: each layer's activation, no new array."""
-    A = X
-    for l, (activate, _) in enumerate(kernels, start=1):
-        np.matmul(params[f"W{l}"], A, out=buf.A[l])
-        by_rows(activate, buf.A[l], params.get(f"b{l}"), buf.tmp[l])
+    """The forward pass into ``buf``: each layer's activation, no new array.
+
+    ``layers`` is :func:`nnlit.layers.weights_and_biases` of the parameters.
+    """
+    A = X  # (n_0, k) for a batch of k examples
+    for l, ((W, b), kernel) in enumerate(zip(layers, kernels, strict=True), start=1):
+        np.matmul(W, A, out=buf.A[l])  # (n_l, n_{l-1}) @ (n_{l-1}, k) -> (n_l, k)
+        by_rows(kernel.value, buf.A[l], b, buf.tmp[l])
         A = buf.A[l]
     return A
 
 
 def backward_and_update(
-    buf: "Buffers", X: NDArray, params: Params, kernels: Sequence[tuple], scale: float
+    buf: "Buffers",
+    X: NDArray,
+    layers: Layers,
+    kernels: Sequence["Kernels"],
+    scale: float,
 ) -> None:
     r"""Backpropagate ``buf.dA[L]`` (holding :math:`\hat Y - Y`) and step.
 
-    ``scale`` is :math:`\eta / m`, applied once, here, at the output.
+    ``scale`` is :math:`\eta / m`, applied once, here, at the output. Each ``W``
+    and ``b`` of ``layers`` is updated in place.
     """
     L = len(kernels)
     buf.dA[L] *= scale
     for l in range(L, 0, -1):
-        dZ, A_prev, W = buf.dA[l], X if l == 1 else buf.A[l - 1], params[f"W{l}"]
-        by_rows(kernels[l - 1][1], dZ, buf.A[l], buf.tmp[l])  # dZ = dA * g'
+        (W, b), dZ, A_prev = layers[l - 1], buf.dA[l], X if l == 1 else buf.A[l - 1]
+        by_rows(kernels[l - 1].slope, dZ, buf.A[l], buf.tmp[l])  # dZ = dA * g'
         if l > 1:  # dA of the layer below, with W before its step
-            np.matmul(W.T, dZ, out=buf.dA[l - 1])
-        W -= np.matmul(dZ, A_prev.T, out=buf.dW[l])
-        if f"b{l}" in params:
-            params[f"b{l}"] -= np.matmul(dZ, buf.ones, out=buf.db[l])
+            np.matmul(W.T, dZ, out=buf.dA[l - 1])  # (n_{l-1}, k)
+        W -= np.matmul(dZ, A_prev.T, out=buf.dW[l])  # (n_l, k) @ (k, n_{l-1})
+        if b is not None:
+            b -= np.matmul(dZ, buf.ones, out=buf.db[l])  # sum over the k columns
 
 
 # --8<-- [end:step]
@@ -323,47 +356,103 @@ def train_fast(
     X, Y = np.ascontiguousarray(X, dtype), np.ascontiguousarray(Y, dtype)
     params = {key: np.array(value, dtype) for key, value in params.items()}
     kernels = [kernels_for(name) for name in gs]
-    L, m, rng = len(gs), X.shape[1], np.random.default_rng(seed)
-    buffers = {m: Buffers(sizes, m, dtype, gather=False)}  # one set per size
-    losses = []
-
-    def record(epoch: int) -> None:  # the error after `epoch`, on all examples
-        losses.append(_half_squared_error(buffers[m], Y, L))
-        stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
-
     with np.errstate(over="ignore", invalid="ignore"):  # checked as in `train`
-        for epoch in range(1, epochs + 1):
-            if batch_size is None:  # full batch: this forward pass also gives
-                forward_in_place(buffers[m], X, params, kernels)
-                if epoch > 1:  # the error after the previous epoch
-                    record(epoch - 1)
-                else:
-                    np.subtract(buffers[m].A[L], Y, out=buffers[m].dA[L])
-                backward_and_update(buffers[m], X, params, kernels, lr / m)
-                stop_if_diverged(params, epoch, lr)
-                continue
-            order = rng.permutation(m)
-            for start in range(0, m, batch_size):
-                batch = order[start : start + batch_size]
-                k = len(batch)
-                if k not in buffers or buffers[k].A[0] is None:
-                    buffers[k] = Buffers(sizes, k, dtype, gather=True)
-                buf = buffers[k]
-                np.take(X, batch, axis=1, out=buf.A[0])
-                forward_in_place(buf, buf.A[0], params, kernels)
-                np.take(Y, batch, axis=1, out=buf.tmp[L])
-                np.subtract(buf.A[L], buf.tmp[L], out=buf.dA[L])
-                backward_and_update(buf, buf.A[0], params, kernels, lr / k)
-                stop_if_diverged(params, epoch, lr)
-            forward_in_place(buffers[m], X, params, kernels)
-            record(epoch)
         if batch_size is None:
-            forward_in_place(buffers[m], X, params, kernels)
-            record(epochs)
+            losses = train_full_batch(X, Y, params, sizes, kernels, lr, epochs)
+        else:
+            rng = np.random.default_rng(seed)  # the same order of examples as train
+            losses = train_minibatches(
+                X, Y, params, sizes, kernels, lr, epochs, batch_size, rng
+            )
     return params, np.array(losses, dtype)
 
 
 # --8<-- [end:train_fast]
+
+
+# --8<-- [start:full_batch]
+def train_full_batch(
+    X: NDArray,
+    Y: NDArray,
+    params: Params,
+    sizes: Sequence[int],
+    kernels: Sequence["Kernels"],
+    lr: float,
+    epochs: int,
+) -> list[float]:
+    """Full-batch descent, updating ``params`` in place; the error after each epoch.
+
+    The forward pass of epoch ``e + 1`` runs the network left by epoch ``e`` on
+    all examples, so the error after epoch ``e`` is read off it for free.
+    """
+    layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
+    buf, losses = Buffers(sizes, m, X.dtype, gather=False), []
+    for epoch in range(1, epochs + 1):
+        forward_in_place(buf, X, layers, kernels)  # buf.A[L]: Y_hat, (n_L, m)
+        if epoch > 1:  # leaves Y_hat - Y in buf.dA[L], as below
+            record_error(buf, Y, losses, epoch - 1, lr)
+        else:
+            np.subtract(buf.A[L], Y, out=buf.dA[L])  # (n_L, m)
+        backward_and_update(buf, X, layers, kernels, lr / m)
+        stop_if_diverged(params, epoch, lr)
+    forward_in_place(buf, X, layers, kernels)  # the network after the last epoch
+    record_error(buf, Y, losses, epochs, lr)
+    return losses
+
+
+def record_error(
+    buf: "Buffers", Y: NDArray, losses: list[float], epoch: int, lr: float
+) -> None:
+    r"""Append the error of the forward pass in ``buf``; raise if not finite.
+
+    Leaves :math:`\hat Y - Y` in ``buf.dA[L]``, ready for the backward pass.
+    """
+    losses.append(_half_squared_error(buf, Y, len(buf.dA) - 1))
+    stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
+
+
+# --8<-- [end:full_batch]
+
+
+# --8<-- [start:minibatches]
+def train_minibatches(
+    X: NDArray,
+    Y: NDArray,
+    params: Params,
+    sizes: Sequence[int],
+    kernels: Sequence["Kernels"],
+    lr: float,
+    epochs: int,
+    batch_size: int,
+    rng: np.random.Generator,
+) -> list[float]:
+    """Minibatch descent, updating ``params`` in place; the error after each epoch.
+
+    Each epoch visits the examples in the order ``rng.permutation`` draws, as
+    :func:`nnlit.backprop.train` does; each batch is gathered into its buffers.
+    """
+    layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
+    full, gathered, losses = Buffers(sizes, m, X.dtype, gather=False), {}, []
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(m)
+        for start in range(0, m, batch_size):
+            batch = order[start : start + batch_size]  # k column indices
+            k = len(batch)  # batch_size, or fewer in the last batch
+            if k not in gathered:  # one set of buffers per batch size
+                gathered[k] = Buffers(sizes, k, X.dtype, gather=True)
+            buf = gathered[k]
+            np.take(X, batch, axis=1, out=buf.A[0])  # (n_0, k)
+            forward_in_place(buf, buf.A[0], layers, kernels)  # buf.A[L]: (n_L, k)
+            np.take(Y, batch, axis=1, out=buf.tmp[L])  # (n_L, k), in scratch
+            np.subtract(buf.A[L], buf.tmp[L], out=buf.dA[L])
+            backward_and_update(buf, buf.A[0], layers, kernels, lr / k)
+            stop_if_diverged(params, epoch, lr)
+        forward_in_place(full, X, layers, kernels)  # the error on all m examples
+        record_error(full, Y, losses, epoch, lr)
+    return losses
+
+
+# --8<-- [end:minibatches]
 
 
 def _float_dtype(dtype: type) -> np.dtype:

@@ -9,8 +9,12 @@ input and layer :math:`L` the output. With :math:`m` examples stored as columns,
   ``A0`` is the input :math:`X` and ``A{L}`` the prediction :math:`\hat Y`.
 
 Parameters and caches are plain dicts keyed by those names, so the code reads
-like the maths: ``params["W2"]`` is :math:`W^{[2]}`.
+like the maths: ``params["W2"]`` is :math:`W^{[2]}`. Gradients are keyed
+``dW{l}`` and ``db{l}``. The rules read off those names live here, once:
+:func:`layer_count`, :func:`param_for` and :func:`weights_and_biases`.
 """
+
+import re  # for param_for, which no chapter shows
 
 # --8<-- [start:imports]
 from collections.abc import Sequence
@@ -18,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnlit.activations import Activation, get_activation
+from nnlit.activations import Elementwise, get_activation
 from nnlit.checks import as_count, as_float_array
 
 Params = dict[str, NDArray[np.floating]]  # "W1", "b1", ..., "WL", "bL"
@@ -76,6 +80,49 @@ def init_params(
 # --8<-- [end:init_params]
 
 
+def layer_count(params: Params) -> int:
+    """:math:`L`, the number of layers: how many weight matrices ``W{l}`` there are.
+
+    Only counts; :func:`sizes_of` checks that ``W1..WL`` are all there and chain.
+    """
+    return sum(1 for key in params if key.startswith("W"))
+
+
+def param_for(grad_key: str) -> str:
+    """The parameter a gradient steps: ``"dW2"`` -> ``"W2"``, ``"db1"`` -> ``"b1"``.
+
+    A gradient is named ``"d"`` + its parameter's name, as
+    :func:`nnlit.backprop.backward` returns it, so a step is
+    ``params[param_for(key)] -= lr * grads[key]``.
+
+    Raises
+    ------
+    ValueError
+        If ``grad_key`` is not ``"dW{l}"`` or ``"db{l}"`` for a layer ``l >= 1``.
+    """
+    if not re.fullmatch(r"d[Wb][1-9][0-9]*", grad_key, flags=re.ASCII):
+        raise ValueError(
+            f"{grad_key!r} is not a gradient key: expected 'dW{{l}}' or 'db{{l}}'"
+            " for a layer l >= 1, such as 'dW2'"
+        )
+    return grad_key[1:]
+
+
+Layers = list[tuple[NDArray, NDArray | None]]  # [(W1, b1), ..., (WL, bL)]
+
+
+def weights_and_biases(params: Params) -> Layers:
+    """Each layer's ``(W{l}, b{l})`` for ``l = 1..L``; ``b`` is None if absent.
+
+    The arrays are ``params``'s own, not copies: updating them in place
+    updates ``params``.
+    """
+    return [
+        (params[f"W{l}"], params.get(f"b{l}"))
+        for l in range(1, layer_count(params) + 1)
+    ]
+
+
 def sizes_of(params: Params) -> list[int]:
     """Return ``[n_0, ..., n_L]`` read off the parameters, checking every shape.
 
@@ -86,7 +133,7 @@ def sizes_of(params: Params) -> list[int]:
     ValueError
         If a ``W{l}`` or ``b{l}`` is missing, or shapes do not chain.
     """
-    L = sum(1 for key in params if key.startswith("W"))
+    L = layer_count(params)
     weights = {f"W{l}" for l in range(1, L + 1)}
     biases = {f"b{l}" for l in range(1, L + 1)}
     if L == 0 or set(params) not in (weights, weights | biases):
@@ -108,7 +155,7 @@ def sizes_of(params: Params) -> list[int]:
 
 # --8<-- [start:layer_forward]
 def layer_forward(
-    A_prev: NDArray[np.floating], W: NDArray, b: NDArray, g: str | Activation
+    A_prev: NDArray[np.floating], W: NDArray, b: NDArray, g: str | Elementwise
 ) -> tuple[NDArray[np.floating], NDArray[np.floating]]:
     r"""One layer: :math:`Z = W A_{prev} + b`, :math:`A = g(Z)`.
 

@@ -13,7 +13,7 @@ later chapter). ``b`` is one number.
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnlit.activations import Activation, get_activation
+from nnlit.activations import Elementwise, get_activation
 from nnlit.checks import as_float_array, as_scalar
 
 # --8<-- [end:imports]
@@ -51,7 +51,7 @@ def neuron_input(x: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.floating]:
 
 # --8<-- [start:neuron_output]
 def neuron_output(
-    z: ArrayLike, g: str | Activation = "sigmoid"
+    z: ArrayLike, g: str | Elementwise = "sigmoid"
 ) -> NDArray[np.floating]:
     """Output half of the neuron, :math:`a = g(z)`.
 
@@ -74,7 +74,7 @@ def neuron_output(
 
 # --8<-- [start:neuron]
 def neuron(
-    x: ArrayLike, w: ArrayLike, b: float, g: str | Activation = "sigmoid"
+    x: ArrayLike, w: ArrayLike, b: float, g: str | Elementwise = "sigmoid"
 ) -> NDArray[np.floating]:
     r"""The whole neuron, :math:`\hat y = g(w \cdot x + b)`.
 

@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from nnlit.activations import ACTIVATIONS, LEAKY_SLOPE, get_activation, get_derivative
+from nnlit.activations import (
+    ACTIVATIONS,
+    LEAKY_SLOPE,
+    Activation,
+    get_activation,
+    get_derivative,
+)
 
 NAMES = ["sigmoid", "tanh", "relu", "leaky_relu", "identity"]
 SMOOTH = ["sigmoid", "tanh"]
@@ -80,7 +86,7 @@ def test_derivative_matches_central_differences(name):
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "sigmoid_prime", "tanh_prime"])
 def test_values_within_a_few_ulp_of_50_digit_reference(name, dtype):
     base, prime = name.removesuffix("_prime"), name.endswith("_prime")
-    f = ACTIVATIONS[base][1 if prime else 0]
+    f = ACTIVATIONS[base].slope if prime else ACTIVATIONS[base].value
     limit = 80.0 if dtype is np.float32 else 700.0  # beyond, the true values underflow
     z = np.concatenate(
         [np.linspace(-limit, limit, 2001), np.geomspace(1e-8, 1, 50)]
@@ -118,20 +124,20 @@ def test_shape_and_dtype_kept(z, name):
 
 @given(st.floats(-50, 50), st.floats(-50, 50), st.sampled_from(NAMES))
 def test_monotone_non_decreasing(a, b, name):
-    g = ACTIVATIONS[name][0]
+    g = ACTIVATIONS[name].value
     lo, hi = min(a, b), max(a, b)
     assert g(lo) <= g(hi)
 
 
 @given(st.floats(-1e6, 1e6))
 def test_bounds_and_slopes(z):
-    s = ACTIVATIONS["sigmoid"][0](z)
+    s = ACTIVATIONS["sigmoid"].value(z)
     assert 0 <= s <= 1
-    assert -1 <= ACTIVATIONS["tanh"][0](z) <= 1
-    assert ACTIVATIONS["relu"][0](z) >= 0
-    assert 0 <= ACTIVATIONS["sigmoid"][1](z) <= 0.25
-    assert 0 <= ACTIVATIONS["tanh"][1](z) <= 1
-    assert ACTIVATIONS["leaky_relu"][1](z) in (LEAKY_SLOPE, 1.0)
+    assert -1 <= ACTIVATIONS["tanh"].value(z) <= 1
+    assert ACTIVATIONS["relu"].value(z) >= 0
+    assert 0 <= ACTIVATIONS["sigmoid"].slope(z) <= 0.25
+    assert 0 <= ACTIVATIONS["tanh"].slope(z) <= 1
+    assert ACTIVATIONS["leaky_relu"].slope(z) in (LEAKY_SLOPE, 1.0)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -152,19 +158,26 @@ def test_scalars_in_scalars_out(name):
 @pytest.mark.parametrize("bad", [["a", "b"], np.array([1 + 1j]), [True, False], None])
 def test_non_numeric_input_is_a_type_error(bad):
     with pytest.raises(TypeError, match="z must be real numbers"):
-        ACTIVATIONS["sigmoid"][0](bad)
+        ACTIVATIONS["sigmoid"].value(bad)
 
 
 def test_sigmoid_needs_no_special_case_at_extremes():
-    assert ACTIVATIONS["sigmoid"][0](-1e308) == 0.0
-    assert ACTIVATIONS["sigmoid"][0](1e308) == 1.0
-    assert ACTIVATIONS["sigmoid"][1](40.0) == pytest.approx(math.exp(-40), rel=1e-12)
+    assert ACTIVATIONS["sigmoid"].value(-1e308) == 0.0
+    assert ACTIVATIONS["sigmoid"].value(1e308) == 1.0
+    assert ACTIVATIONS["sigmoid"].slope(40.0) == pytest.approx(math.exp(-40), rel=1e-12)
 
 
 def test_lookup_by_name_and_callable():
-    assert get_activation("sigmoid") is ACTIVATIONS["sigmoid"][0]
-    assert get_derivative("tanh") is ACTIVATIONS["tanh"][1]
+    assert get_activation("sigmoid") is ACTIVATIONS["sigmoid"].value
+    assert get_derivative("tanh") is ACTIVATIONS["tanh"].slope
     assert get_activation(np.tanh) is np.tanh
+
+
+def test_each_entry_is_a_named_record_of_value_and_slope():
+    for name, entry in ACTIVATIONS.items():
+        assert isinstance(entry, Activation)
+        assert entry.value.__name__ == name
+        assert entry.slope.__name__ == f"{name}_prime"
 
 
 @pytest.mark.parametrize("name", ["Sigmoid", "", None, 3, "softplus"])

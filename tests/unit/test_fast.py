@@ -76,7 +76,8 @@ def test_an_activation_without_a_kernel_trains_by_the_fallback(monkeypatch):
     def softplus_prime(z):
         return activations.sigmoid(z)
 
-    monkeypatch.setitem(activations.ACTIVATIONS, "softplus", (softplus, softplus_prime))
+    softplus_record = activations.Activation(softplus, softplus_prime)
+    monkeypatch.setitem(activations.ACTIVATIONS, "softplus", softplus_record)
     assert "softplus" not in fast.KERNELS
     params, X, Y = network([3, 6, 2], seed=2, m=30)
     g = ["softplus", "sigmoid"]
@@ -175,15 +176,20 @@ def test_each_kernel_computes_the_activation_and_its_slope(name):
     Z = rng.normal(scale=3, size=(4, 50))
     Z[0, :3] = [-800.0, 0.5, 800.0]  # sigmoid's exp overflows: the limit is exact
     b = rng.normal(size=(4, 1))
-    g, g_prime = activations.ACTIVATIONS[name]
-    forward, slope = fast.KERNELS[name]
+    g, kernels = activations.ACTIVATIONS[name], fast.KERNELS[name]
     A, tmp, dA = Z.copy(), np.empty_like(Z), rng.normal(size=Z.shape)
     with np.errstate(over="ignore"):
-        forward(A, b, tmp)
-    np.testing.assert_allclose(A, g(Z + b), rtol=1e-15, atol=1e-300)
-    expected = dA * g_prime(Z + b)
+        kernels.value(A, b, tmp)
+    np.testing.assert_allclose(A, g.value(Z + b), rtol=1e-15, atol=1e-300)
+    expected = dA * g.slope(Z + b)
     # Read off a rounded value, 1 - a or 1 - a^2 is off by a few ulps of 1 where
     # a is near 1: an absolute error, relative to the size of dA.
     ulps_of_dA = 4 * np.finfo(float).eps * np.max(np.abs(dA))
-    slope(dA, A, tmp)
+    kernels.slope(dA, A, tmp)
     np.testing.assert_allclose(dA, expected, rtol=1e-14, atol=ulps_of_dA)
+
+
+def test_every_activation_has_a_record_of_kernels():
+    assert set(fast.KERNELS) == set(activations.ACTIVATIONS)
+    assert all(isinstance(k, fast.Kernels) for k in fast.KERNELS.values())
+    assert isinstance(fast.kernels_for("tanh"), fast.Kernels)

@@ -12,7 +12,15 @@ from nnlit.examples import (
     xor_network,
     xor_points,
 )
-from nnlit.layers import forward, init_params, layer_forward, sizes_of
+from nnlit.layers import (
+    forward,
+    init_params,
+    layer_count,
+    layer_forward,
+    param_for,
+    sizes_of,
+    weights_and_biases,
+)
 
 SIZES = list(SOURCE_NETWORK_SIZES)
 
@@ -177,6 +185,41 @@ def test_missing_or_extra_parameters():
         sizes_of(params)
     with pytest.raises(ValueError, match="params must hold"):
         sizes_of({})
+
+
+def test_layer_count_counts_the_weight_matrices():
+    params = init_params(SIZES)
+    assert layer_count(params) == len(SIZES) - 1 == 3
+    assert layer_count({k: v for k, v in params.items() if k[0] == "W"}) == 3
+    assert layer_count({}) == 0
+
+
+@pytest.mark.parametrize(
+    ("grad_key", "param"), [("dW2", "W2"), ("db1", "b1"), ("dW12", "W12")]
+)
+def test_param_for_maps_a_gradient_to_its_parameter(grad_key, param):
+    assert param_for(grad_key) == param
+
+
+@pytest.mark.parametrize(
+    "bad", ["W2", "dW", "dW0", "dW02", "dZ1", "dA1", "ddW1", "", "db1 "]
+)
+def test_param_for_refuses_what_is_not_a_gradient_key(bad):
+    with pytest.raises(
+        ValueError, match=f"{re.escape(repr(bad))} is not a gradient key"
+    ):
+        param_for(bad)
+
+
+def test_weights_and_biases_are_the_params_own_arrays():
+    params = init_params(SIZES)
+    layers = weights_and_biases(params)
+    assert len(layers) == 3
+    for l, (W, b) in enumerate(layers, start=1):
+        assert W is params[f"W{l}"]
+        assert b is params[f"b{l}"]
+    no_biases = {k: v for k, v in params.items() if k[0] == "W"}
+    assert [b for _, b in weights_and_biases(no_biases)] == [None, None, None]
 
 
 def test_wrong_number_of_activations():
