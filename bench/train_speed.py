@@ -57,6 +57,7 @@ from pathlib import Path
 import numpy as np
 
 from nnlit.course import BACKPROP
+from nnlit.layers import layer_count
 
 ROOT = Path(__file__).resolve().parent.parent
 MLP_SIZES = [256, 512, 512, 10]
@@ -117,7 +118,7 @@ def run_torch(X, Y, start, lr, batch, dtype) -> tuple:
     tdtype = {np.float32: torch.float32, np.float64: torch.float64}[dtype]
     Xt = torch.tensor(np.ascontiguousarray(X.T), dtype=tdtype)  # (m, n_0): rows
     Yt = torch.tensor(np.ascontiguousarray(Y.T), dtype=tdtype)
-    L, m = sum(k.startswith("W") for k in start), X.shape[1]
+    L, m = layer_count(start), X.shape[1]
 
     def forward(params, A):
         for l in range(1, L + 1):

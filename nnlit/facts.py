@@ -28,7 +28,7 @@ def output_range(name: str) -> str:
     An end beyond 1000 is infinite. An end is closed when a moderate input
     (``|z| = 10``) already reaches it exactly.
     """
-    far_low, near_low, near_high, far_high = ACTIVATIONS[name][0](_WIDE)
+    far_low, near_low, near_high, far_high = ACTIVATIONS[name].value(_WIDE)
     low = r"-\infty" if far_low < -1e3 else f"{far_low:g}"
     high = r"\infty" if far_high > 1e3 else f"{far_high:g}"
     left = "[" if near_low == far_low and far_low >= -1e3 else "("
@@ -38,12 +38,12 @@ def output_range(name: str) -> str:
 
 def slope_at(name: str, z: str) -> str:
     """The derivative of the activation at ``z``, to three significant figures."""
-    return f"{float(ACTIVATIONS[name][1](float(z))):.3g}"
+    return f"{float(ACTIVATIONS[name].slope(float(z))):.3g}"
 
 
 def saturates_where(name: str) -> str:
     r"""Where the slope drops below :data:`SATURATED`, as a condition on :math:`z`."""
-    slope = ACTIVATIONS[name][1](_GRID)
+    slope = ACTIVATIONS[name].slope(_GRID)
     flat = _GRID[slope < SATURATED]
     if flat.size == 0:
         return "—"  # no z: the slope never drops that low

@@ -52,8 +52,8 @@ def xor_figure() -> Figure:
 # --8<-- [start:activation_figure]
 def activation_curves(name: str, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Values of the activation ``name`` and of its derivative over ``z``."""
-    g, g_prime = ACTIVATIONS[name]
-    return g(z), g_prime(z)
+    g = ACTIVATIONS[name]
+    return g.value(z), g.slope(z)
 
 
 def activation_figure(name: str) -> Figure:
