@@ -63,7 +63,7 @@ def test_wrong_printed_output_fails_naming_page_and_line(tmp_path: Path):
 
 
 def broken_figure():
-    """A figure function that fails, as a typo in nnlit/figures.py would."""
+    """A figure function that fails, as a typo in nnlit/figures/ would."""
     return nnlit.figures.no_such_function()  # the line the error must name
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from lab_pages import typeset_math
 from labs import (
     asserts_on_its_own_result,
     cells,
@@ -21,10 +20,11 @@ from labs import (
     nnlit_imports,
 )
 from nbclient import NotebookClient
-from project import DOCS, FIXTURES, build, copy_project
+from project import DOCS, FIXTURES, build, config_with_nav, copy_project
 from site_audit import parsed
 
 import nnlit
+from nnlit.figures import FIGURES
 import nnlit.gradcheck
 
 LABS = pytest.mark.parametrize("lab", labs(), ids=lambda p: p.stem)
@@ -54,15 +54,6 @@ def test_a_lab_is_a_recap_then_exercises_each_with_a_checked_solution(lab: Path)
             f"{lab.name}: the solution of {heading!r} asserts nothing it computed"
         )
     assert sum(map(is_solution, code_cells(lab))) == len(found)
-
-
-def test_dollar_maths_becomes_what_the_sites_mathjax_typesets():
-    html = "<p>With $a = 1$ and $b$:</p>\n<p>$$\nx^2\n$$</p><p>costs \\$5</p>"
-    assert typeset_math(html) == (
-        '<p>With <span class="arithmatex">\\(a = 1\\)</span> and'
-        ' <span class="arithmatex">\\(b\\)</span>:</p>\n'
-        '<div class="arithmatex">\\[\nx^2\n\\]</div><p>costs \\$5</p>'
-    )
 
 
 def test_the_solution_check_wants_an_assert_on_the_cells_own_result():
@@ -173,14 +164,12 @@ def project_with_lab(tmp_path: Path, lab: str, name: str = "probe") -> Path:
     """
     pages = {"index.md": "# Home\n", f"labs/{name}.py": lab}
     project = copy_project(tmp_path / "project", pages)
-    (project / "one-lab.yml").write_text(
-        f"INHERIT: mkdocs.yml\nnav:\n  - index.md\n  - labs/{name}.py\n"
-    )
+    config_with_nav(project, ["index.md", f"labs/{name}.py"])
     return project
 
 
 def build_one_lab(project: Path) -> subprocess.CompletedProcess:
-    return build(project, config="one-lab.yml")
+    return build(project, config="small-site.yml")
 
 
 def shown_output(project: Path) -> str:
@@ -188,11 +177,13 @@ def shown_output(project: Path) -> str:
     return page.split('<span class="filename">Output</span>')[1].split("</code>")[0]
 
 
-def test_a_change_in_nnlit_changes_the_labs_output_on_the_next_build(tmp_path: Path):
+def test_a_change_in_nnlit_redraws_the_figures_and_reruns_the_labs(tmp_path: Path):
     project = project_with_lab(tmp_path, PROBE)
+    diagram = project / "site" / "figures" / "backprop-diagram.svg"  # draws the sizes
     first = build_one_lab(project)
     assert first.returncode == 0, first.stderr
     assert "(2, 4, 3, 1)" in shown_output(project)
+    drawn_first = diagram.read_bytes()
 
     examples = project / "nnlit" / "examples.py"
     text = examples.read_text(encoding="utf-8")
@@ -202,10 +193,13 @@ def test_a_change_in_nnlit_changes_the_labs_output_on_the_next_build(tmp_path: P
     assert second.returncode == 0, second.stderr
     assert "(2, 5, 3, 1)" in shown_output(project)
     assert "Cache hit" not in second.stderr
+    assert f"figures: {len(FIGURES)} drawn, 0 from the cache" in second.stderr
+    assert diagram.read_bytes() != drawn_first
 
-    third = build_one_lab(project)  # nothing changed: the cache serves the lab
+    third = build_one_lab(project)  # nothing changed: the caches serve it all
     assert "Cache hit" in third.stderr
     assert "(2, 5, 3, 1)" in shown_output(project)
+    assert f"figures: 0 drawn, {len(FIGURES)} from the cache" in third.stderr
 
 
 @pytest.mark.parametrize(

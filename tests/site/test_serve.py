@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from project import copy_project, tool_env
+from project import config_with_nav, copy_project, tool_env
 
 FIGURE = "figures/neuron-diagram.svg"
 
@@ -45,16 +45,11 @@ def wait_for(
 
 
 def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
-    copy_project(tmp_path)
+    copy_project(tmp_path, {"index.md": "# Home\n"})  # the figures need no page
+    config = config_with_nav(tmp_path, ["index.md"])
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--dev-addr",
-        f"127.0.0.1:{port}",
-    ]
+    address = f"127.0.0.1:{port}"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", config, "-a", address]
     server = subprocess.Popen(
         command,
         cwd=tmp_path,
@@ -71,8 +66,8 @@ def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
         wait_for(lines, "Serving on", seen)
         url = f"http://127.0.0.1:{port}/{FIGURE}"
         before = fetch(url)
-        figures = tmp_path / "nnlit" / "figures.py"
-        figures.write_text(figures.read_text().replace('"#cfe3f7"', '"#ff0000"'))
+        drawing = tmp_path / "nnlit" / "figures" / "drawing.py"
+        drawing.write_text(drawing.read_text().replace('"#cfe3f7"', '"#ff0000"'))
         seen.clear()
         wait_for(lines, "Reloading browsers", seen)
         after = fetch(url)

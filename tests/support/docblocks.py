@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from check_snippets import snippet_preprocessor
 from mkdocs.config import load_config
 from project import DOCS, ROOT
 from pytest_codeblocks.main import extract_from_buffer
+from site_build.snippets import snippet_preprocessor
 
 
 @dataclass
@@ -38,7 +38,8 @@ class Block:
 @cache
 def _snippets():
     """The snippet preprocessor configured exactly as the site build configures it."""
-    return snippet_preprocessor(load_config(str(ROOT / "mkdocs.yml")))
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return snippet_preprocessor(config.mdx_configs["pymdownx.snippets"])
 
 
 def expand(code: str) -> str:

@@ -18,20 +18,26 @@ SITE_ASSETS = ("javascripts", "stylesheets")  # what every page loads besides it
 BUILD_FILES = ("mkdocs.yml", "requirements.txt", "pyproject.toml")
 
 
-def copy_project(target: Path, pages: dict[str, str] | None = None) -> Path:
+def copy_project(
+    target: Path,
+    pages: dict[str, str] | None = None,
+    caches: tuple[str, ...] = ("labs", "lab-pages", "figures", "facts"),
+) -> Path:
     """Copy what a build needs (library, hooks, config, caches) into ``target``.
 
     With ``pages`` (path under ``docs/`` to its text), the copy's ``docs/`` holds
     only the site's assets and those pages; without, all of ``docs/``. The
-    caches come along, so the copy rebuilds only what its edits change.
+    ``caches`` named (folders of ``.cache/``) come along, so the copy rebuilds
+    only what its edits change, and what the caches left out.
     """
     ignore = shutil.ignore_patterns("__pycache__")
     for part in ("nnlit", "hooks"):
         shutil.copytree(ROOT / part, target / part, ignore=ignore)
     for name in BUILD_FILES:
         shutil.copy(ROOT / name, target)
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", target / ".cache")
+    for cache in caches:
+        if (ROOT / ".cache" / cache).is_dir():
+            shutil.copytree(ROOT / ".cache" / cache, target / ".cache" / cache)
     if pages is None:
         shutil.copytree(DOCS, target / "docs", ignore=ignore)
         return target
@@ -41,6 +47,13 @@ def copy_project(target: Path, pages: dict[str, str] | None = None) -> Path:
         (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (target / "docs" / path).write_text(text, encoding="utf-8")
     return target
+
+
+def config_with_nav(project: Path, nav: list[str]) -> str:
+    """Write a config that is ``mkdocs.yml`` with only ``nav``; return its name."""
+    lines = ["INHERIT: mkdocs.yml", "nav:", *(f"  - {page}" for page in nav)]
+    (project / "small-site.yml").write_text("\n".join(lines) + "\n")
+    return "small-site.yml"
 
 
 def tool_env(project: Path = ROOT) -> dict[str, str]:

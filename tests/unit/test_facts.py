@@ -1,10 +1,8 @@
 import math
 
 import pytest
-from check_snippets import PluginError
-from facts import fill_facts
 
-from nnlit.facts import FACTS, output_range, saturates_where, slope_at
+from nnlit.facts import output_range, saturates_where, slope_at
 
 
 @pytest.mark.parametrize(
@@ -40,25 +38,3 @@ def test_saturation_thresholds_solve_slope_equals_one_percent():
     assert saturates_where("tanh") == rf"\(\lvert z \rvert > {tanh_edge:.2g}\)"
     assert saturates_where("relu") == r"\(z \le 0\)"
     assert saturates_where("leaky_relu") == "—"
-
-
-def test_fill_facts_replaces_and_reports():
-    facts = {"answer": lambda: "42", "twice": lambda x: str(2 * int(x))}
-    assert fill_facts("a {{ answer }} b {{ twice 4 }}", facts, "p.md") == "a 42 b 8"
-    assert (
-        fill_facts("x^{{2}} and {{x}} stay", facts, "p.md") == "x^{{2}} and {{x}} stay"
-    )
-    with pytest.raises(
-        PluginError, match=r"p\.md:3: unknown fact 'nope'; known: answer, twice"
-    ):
-        fill_facts("one\ntwo\n{{ nope }}", facts, "p.md")
-    with pytest.raises(
-        PluginError, match=r"p\.md:1: fact \{\{ twice x \}\} failed: ValueError"
-    ):
-        fill_facts("{{ twice x }}", facts, "p.md")
-
-
-def test_every_fact_the_pages_use_exists_and_is_filled(site):
-    for page in site.rglob("*.html"):
-        assert "{{ " not in page.read_text(), f"{page}: an unfilled fact"
-    assert set(FACTS) >= {"output_range", "slope_at", "saturates_where", "saturated"}

@@ -1,0 +1,51 @@
+"""Draw every figure of ``nnlit.figures.FIGURES`` as SVG; redraw when nnlit changes."""
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from site_build.cache import KeyedCache
+
+
+class FigureError(Exception):
+    """A figure function failed; the message names the figure, file and line."""
+
+
+def _where(draw: Callable, error: BaseException, root: Path) -> str:
+    """The file and line in ``draw``'s module where ``error`` was raised."""
+    source = draw.__code__.co_filename
+    frames = [
+        f for f in traceback.extract_tb(error.__traceback__) if f.filename == source
+    ]
+    lineno = frames[-1].lineno if frames else draw.__code__.co_firstlineno
+    path = Path(source)
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    return f"{shown.as_posix()}:{lineno}"
+
+
+def draw_figures(
+    figures: dict[str, Callable],
+    render: Callable[[Callable], bytes],
+    cache: KeyedCache,
+    root: Path,
+) -> dict[str, bytes]:
+    """Each figure's SVG bytes by file name, ``figures/<name>.svg``.
+
+    Raises
+    ------
+    FigureError
+        If a figure function fails; the message names the figure, file and line.
+    """
+    drawn = {}
+    for name, draw in figures.items():
+        try:
+            drawn[f"figures/{name}.svg"] = cache.get_or_make(
+                f"{name}.svg", lambda draw=draw: render(draw)
+            )
+        except Exception as error:
+            function = getattr(draw, "func", draw)  # a partial names its function
+            raise FigureError(
+                f"figure {name!r} failed at {_where(function, error, root)} "
+                f"in {function.__qualname__}(): {type(error).__name__}: {error}"
+            ) from error
+    return drawn
