@@ -91,6 +91,39 @@ def _parse(text: str, ignoring: set[str] = frozenset()) -> list:
     return extract_from_buffer(io.StringIO("".join(lines)))
 
 
+def _fence_body(lines: list[str], lineno: int) -> tuple[int, int, str]:
+    """Where the content of the fence opening at ``lineno`` lies in ``lines``.
+
+    Returns the slice's start and end, and the indentation of the fence.
+    """
+    opening = lines[lineno - 1]
+    stripped = opening.lstrip()
+    ticks = len(stripped) - len(stripped.lstrip("`"))
+    end = lineno
+    while not lines[end].lstrip().startswith("`" * ticks):
+        end += 1
+    return lineno, end, opening[: len(opening) - len(stripped)]
+
+
+def _as_written(lines: list[str], lineno: int) -> Fence:
+    """The fence opening at ``lineno``, its lines as on the page, indentation cut.
+
+    pytest-codeblocks drops the blank lines of an indented fence (as in an
+    admonition); a reader sees them, and so must ruff.
+    """
+    start, end, indent = _fence_body(lines, lineno)
+    body = lines[start:end]
+    cuts = [min(len(indent), len(line) - len(line.lstrip(" \t"))) for line in body]
+    return Fence(
+        lineno, "".join(line[cut:] for line, cut in zip(body, cuts, strict=True))
+    )
+
+
+def _unblank(code: str) -> list[str]:
+    """The lines of code that are not blank."""
+    return [line for line in code.splitlines() if line.strip()]
+
+
 def page_blocks(page: Path) -> list[Block]:
     """Every Python block of a Markdown page, includes expanded.
 
@@ -101,6 +134,7 @@ def page_blocks(page: Path) -> list[Block]:
     parsing again with those markers blanked tells which fence is which.
     """
     text = page.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
     found = _parse(text)
     every_fence = _parse(text, {"cont", *_OUTPUT_MARKERS})
     not_outputs = {b.lineno for b in _parse(text, {"cont"})}
@@ -113,14 +147,14 @@ def page_blocks(page: Path) -> list[Block]:
         if owner is None:
             continue
         if fence.lineno in not_outputs:
-            fences[owner].append(Fence(fence.lineno, fence.code))
+            fences[owner].append(_as_written(lines, fence.lineno))
         else:
-            outputs[owner] = Fence(fence.lineno, fence.code)
+            outputs[owner] = _as_written(lines, fence.lineno)
     blocks = []
     for b in found:
         if language(b.syntax) != "python":
             continue
-        if "".join(f.code for f in fences[b.lineno]) != b.code:  # a new parser?
+        if _unblank("".join(f.code for f in fences[b.lineno])) != _unblank(b.code):
             raise RuntimeError(f"{_where(page)}:{b.lineno}: fences out of step")
         blocks.append(
             Block(
@@ -307,20 +341,6 @@ def lint_block(block: Block) -> list[str]:
 
 
 # --- Outputs: rewritten from a real run, for review in git diff ---------------
-
-
-def _fence_body(lines: list[str], lineno: int) -> tuple[int, int, str]:
-    """Where the content of the fence opening at ``lineno`` lies in ``lines``.
-
-    Returns the slice's start and end, and the indentation of the fence.
-    """
-    opening = lines[lineno - 1]
-    stripped = opening.lstrip()
-    ticks = len(stripped) - len(stripped.lstrip("`"))
-    end = lineno
-    while not lines[end].lstrip().startswith("`" * ticks):
-        end += 1
-    return lineno, end, opening[: len(opening) - len(stripped)]
 
 
 def update_outputs(page: Path) -> bool:
