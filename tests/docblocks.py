@@ -37,7 +37,7 @@ class Fence:
     """One fenced block as the page's author wrote it."""
 
     lineno: int  # the line of the opening fence, counted from 1
-    code: str  # its content, indentation cut as pytest-codeblocks cuts it
+    code: str  # its lines as on the page, the fence's indentation cut
 
 
 @dataclass
@@ -279,7 +279,7 @@ def lint_block(block: Block) -> list[str]:
     """What ``ruff check`` and ``ruff format`` find in a block, by page and line.
 
     Each problem reads ``docs/<page>.md:<line>: ...``, the line being the page's
-    own (the fence's opening line plus the offset in the block).
+    own (the fence's opening line plus the offset in the fence).
 
     What is linted is the code the page's author wrote. A ``--8<--`` include
     shows library code, which ``ruff check .`` and ``ruff format --check .``
