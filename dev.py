@@ -5,6 +5,10 @@
     python3 dev.py build   set up, then build the static site into site/
     python3 dev.py test    set up, then run every check: lint, format, build, tests
     python3 dev.py lock    re-pin requirements.txt from the ranges in pyproject.toml
+    python3 dev.py update-outputs
+                           set up, then run every page's blocks and rewrite each
+                           Output block that differs from what it printed; review
+                           the result with `git diff docs/`
 
 "Set up" makes a virtual environment in .venv and installs the pinned versions
 from requirements.txt, plus nnlit itself in editable mode. It is skipped when
@@ -109,10 +113,16 @@ def main(task: str) -> None:
         run("ruff", "check", ".", env=env)
         run("ruff", "format", "--check", ".", env=env)
         run("pytest", env=env)
+    elif task == "update-outputs":
+        # tests/docblocks.py does the work; it imports from tests/ and hooks/,
+        # the folders pyproject.toml puts on pytest's path.
+        path = [str(ROOT / "tests"), str(ROOT / "hooks"), env.get("PYTHONPATH", "")]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, path))
+        run(BIN / "python", "-m", "docblocks", env=env)
 
 
 if __name__ == "__main__":
-    TASKS = ("serve", "build", "test", "lock")
+    TASKS = ("serve", "build", "test", "lock", "update-outputs")
     if sys.version_info < (3, 11):  # noqa: UP036 (a newcomer may run an old Python)
         sys.exit("nnlit needs Python 3.11 or newer")
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
