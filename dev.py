@@ -114,11 +114,11 @@ def main(task: str) -> None:
         run("ruff", "format", "--check", ".", env=env)
         run("pytest", env=env)
     elif task == "update-outputs":
-        # tests/docblocks.py does the work; it imports from tests/ and hooks/,
-        # the folders pyproject.toml puts on pytest's path.
-        path = [str(ROOT / "tests"), str(ROOT / "hooks"), env.get("PYTHONPATH", "")]
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, path))
-        run(BIN / "python", "-m", "docblocks", env=env)
+        # tests/support/update_outputs.py does the work; it imports from the
+        # folders pyproject.toml puts on pytest's path.
+        path = [ROOT / "tests" / "support", ROOT / "hooks", env.get("PYTHONPATH", "")]
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in path if p)
+        run(BIN / "python", "-m", "update_outputs", env=env)
 
 
 if __name__ == "__main__":

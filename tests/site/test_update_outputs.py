@@ -3,9 +3,10 @@
 import shutil
 from pathlib import Path
 
-from docblocks import page_blocks, run_block, update_outputs
+from docblocks import page_blocks, run_block
+from project import FIXTURES
+from update_outputs import update_outputs
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_update_outputs_writes_what_blocks_print_and_only_that(tmp_path: Path):

@@ -1,6 +1,6 @@
 """The chapters' code is held to the library's standard: ruff check and ruff format.
 
-Every Python block of every page is linted as ``docblocks.lint_block`` says (the
+Every Python block of every page is linted as ``code_style.lint_block`` says (the
 code the author wrote, not the library code an include shows); a problem names
 the page and line. The labs are plain ``.py`` files, which ``ruff check .`` and
 ``ruff format --check .`` lint like the library; the last test proves that no
@@ -11,9 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docblocks import DOCS, ROOT, Block, lint_block, page_blocks, pages, ruff_command
+from code_style import lint_block, ruff_command
+from docblocks import Block, page_blocks, pages
+from project import DOCS, FIXTURES, ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures"
 BLOCKS = [
     pytest.param(block, id=str(block))
     for page in pages()
