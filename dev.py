@@ -112,7 +112,8 @@ def main(task: str) -> None:
     elif task == "test":
         run("ruff", "check", ".", env=env)
         run("ruff", "format", "--check", ".", env=env)
-        run("pytest", env=env)
+        # Every core; the site is built once and shared (tests/conftest.py).
+        run("pytest", "-n", "auto", "--dist", "worksteal", env=env)
     elif task == "update-outputs":
         # tests/support/update_outputs.py does the work; it imports from the
         # folders pyproject.toml puts on pytest's path.
