@@ -8,8 +8,6 @@ source as it is written (in nnlit's array layout), with the fault marked.
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit.activations import sigmoid
-
 # --8<-- [end:imports]
 
 
@@ -35,8 +33,8 @@ def backprop_step_as_in_the_source(
 
     Same arguments and returns as :func:`nnlit.backprop.two_layer_step`.
     """
-    hidden = sigmoid(W1 @ x)
-    output = sigmoid(hidden)  # the bug: should be sigmoid(hidden @ w2)
+    hidden = sigmoid_as_in_the_source(W1 @ x)
+    output = sigmoid_as_in_the_source(hidden)  # the bug: should use hidden @ w2
     delta_o = (y - output) * output * (1 - output)  # two numbers, not one
     delta_h = (delta_o @ w2) * hidden * (1 - hidden)
     return np.outer(delta_h, x), delta_o * hidden, output
