@@ -11,7 +11,7 @@ from docblocks import Block, page_blocks, run_block
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from project import DOCS, FIXTURES, ROOT, SITE_ASSETS
+from project import FIXTURES, ROOT, pages_in, write_docs
 from site_audit import audit, broken_links, silent_continuations
 
 import nnlit.figures
@@ -24,10 +24,7 @@ def build_fixture(fixture: Path, site_dir: Path, strict: bool = True) -> None:
     The site's own scripts and styles are copied in beside the fixture's page,
     so the page loads exactly what a real page loads.
     """
-    docs = site_dir.parent / f"{site_dir.name}-docs"
-    shutil.copytree(fixture, docs)
-    for assets in SITE_ASSETS:
-        shutil.copytree(DOCS / assets, docs / assets)
+    docs = write_docs(site_dir.parent / f"{site_dir.name}-docs", pages_in(fixture))
     config = load_config(
         str(ROOT / "mkdocs.yml"),
         docs_dir=str(docs),

@@ -40,13 +40,28 @@ def copy_project(
             shutil.copytree(ROOT / ".cache" / cache, target / ".cache" / cache)
     if pages is None:
         shutil.copytree(DOCS, target / "docs", ignore=ignore)
-        return target
-    for assets in SITE_ASSETS:
-        shutil.copytree(DOCS / assets, target / "docs" / assets)
-    for path, text in pages.items():
-        (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-        (target / "docs" / path).write_text(text, encoding="utf-8")
+    else:
+        write_docs(target / "docs", pages)
     return target
+
+
+def write_docs(docs: Path, pages: dict[str, str]) -> Path:
+    """A ``docs`` folder with the site's assets and ``pages`` (path: text)."""
+    for assets in SITE_ASSETS:
+        shutil.copytree(DOCS / assets, docs / assets)
+    for path, text in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    return docs
+
+
+def pages_in(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (a fixture site), by path, with its text."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def config_with_nav(project: Path, nav: list[str]) -> str:
