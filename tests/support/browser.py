@@ -122,12 +122,34 @@ def search(page, query: str, tries: int = 6) -> str:
     raise AssertionError(f"search for {query!r} found nothing in {tries} tries")
 
 
-def look_at(context, url: str, screenshot: Path | None = None) -> list[str]:
-    """Every problem a reader of ``url`` would meet, each prefixed with the page."""
+SCHEMES = ("light", "dark")
+THEME_IS = "(theme) => document.body.dataset.mdColorScheme === theme"
+
+
+def look_at(
+    context, url: str, shot: Path | None = None, schemes=SCHEMES[:1]
+) -> list[str]:
+    """Every problem a reader of ``url`` would meet, each prefixed with the page.
+
+    The page loads once and is inspected in each colour scheme in turn: the
+    theme follows the system's scheme live, as it does for a reader who
+    switches it, so the formulas are typeset once. With ``shot``, a full-page
+    screenshot per scheme is saved as ``<shot>-<scheme>.png``.
+    """
     page, problems = open_page(context, url)
-    problems += page.evaluate(INSPECT)
-    if screenshot:
-        page.screenshot(path=str(screenshot), full_page=True)
-    page.close()
     name = urlsplit(url).path.rsplit("/", 1)[-1] or "index.html"
+    for scheme in schemes:
+        page.emulate_media(color_scheme=scheme)
+        theme = {"light": "default", "dark": "slate"}[scheme]
+        try:
+            page.wait_for_function(THEME_IS, arg=theme, timeout=5000)
+        except PlaywrightTimeout:
+            problems.append(f"the {scheme} scheme did not apply")
+        found = page.evaluate(INSPECT)
+        problems += [f"{p} ({scheme})" for p in found] if len(schemes) > 1 else found
+        if shot:
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            path = shot.with_name(f"{shot.name}-{scheme}.png")
+            page.screenshot(path=str(path), full_page=True, animations="disabled")
+    page.close()
     return [f"{name}: {p}" for p in problems]
