@@ -9,17 +9,14 @@ from nnlit.figures.one_neuron import neuron_curves
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
-def test_each_figure_draws_a_figure(name):
+def test_each_figure_draws_an_undated_svg_that_loads_nothing(name):
+    """Byte-identical across processes too: see tests/site/test_site.py."""
     assert isinstance(FIGURES[name](), Figure)
-
-
-@pytest.mark.parametrize("name", sorted(FIGURES))
-def test_rendering_is_deterministic_and_undated(name):
-    first, second = render_svg(FIGURES[name]), render_svg(FIGURES[name])
-    assert first == second
-    assert b"<dc:date>" not in first
+    svg = render_svg(FIGURES[name])
+    assert svg.startswith(b"<?xml")
+    assert b"<dc:date>" not in svg
     # Only in-file references: #ids and data: URIs (the raster of a shaded region).
-    assert not re.findall(rb'(?:href|src)="(?!#|data:)', first), (
+    assert not re.findall(rb'(?:href|src)="(?!#|data:)', svg), (
         "an SVG must load nothing"
     )
 
