@@ -33,7 +33,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _pages
     root = Path(config.config_file_path).parent
     key = nnlit_fingerprint(root)
-    executed = KeyedCache(root / ".cache" / "labs", key)
+    # mkdocs-jupyter evicts every cached lab the current build did not use, so
+    # its cache belongs to one docs folder: a build of a fixture site beside
+    # the real one must not empty the real one's.
+    labs_root = Path(config.docs_dir).parent / ".cache" / "labs"
+    executed = KeyedCache(labs_root, key)
     config.plugins["mkdocs-jupyter"].config["cache_dir"] = str(executed.folder)
     rewriter = digest(inspect.getsource(labs))  # a new rewrite redoes every page
     _pages = KeyedCache(root / ".cache" / "lab-pages", digest(key, rewriter))

@@ -15,6 +15,14 @@ from project import ROOT, build
 ORIGINAL_DATA = ROOT.parent / "shared" / "data" / "binary.csv"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that build a copy of the project first.
+
+    Each takes seconds; started last, one would leave a core idle at the end.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("builds") is None)
+
+
 def build_site(site_dir: Path) -> Path:
     """Build the site strictly into ``site_dir``, or fail with mkdocs' errors."""
     result = build(site_dir=site_dir)

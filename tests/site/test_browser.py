@@ -36,12 +36,18 @@ def context(browser):
     context.close()
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_as_a_reader_sees_it_in_light_and_dark(browser, base_url, page):
+@pytest.fixture(scope="module")
+def reader(browser):
+    """One reader going from page to page: the scripts load from the cache."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    shot = Path(SCREENSHOTS) / page.removesuffix(".html") if SCREENSHOTS else None
-    assert look_at(context, base_url + page, shot, schemes=SCHEMES) == []
+    yield context
     context.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_as_a_reader_sees_it_in_light_and_dark(reader, base_url, page):
+    shot = Path(SCREENSHOTS) / page.removesuffix(".html") if SCREENSHOTS else None
+    assert look_at(reader, base_url + page, shot, schemes=SCHEMES) == []
 
 
 def test_the_theme_toggle_switches_and_keeps_code_and_maths_legible(context, base_url):

@@ -112,3 +112,11 @@ def test_a_broken_page_fails_the_browser_and_link_checks(tmp_path: Path, browser
         "index.html: request to another host: https://cdn.example.com/tracker.js"
         in problems
     )
+
+
+def test_a_fixture_build_leaves_the_real_sites_executed_labs(tmp_path: Path, site):
+    """mkdocs-jupyter evicts what a build did not use: not from the real cache."""
+    cached = sorted((ROOT / ".cache" / "labs").rglob("*.json"))
+    assert cached, "the site's build executed no lab"
+    build_fixture(FIXTURES / "silent-continuation", tmp_path)
+    assert sorted((ROOT / ".cache" / "labs").rglob("*.json")) == cached

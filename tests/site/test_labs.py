@@ -177,6 +177,7 @@ def shown_output(project: Path) -> str:
     return page.split('<span class="filename">Output</span>')[1].split("</code>")[0]
 
 
+@pytest.mark.builds
 def test_a_change_in_nnlit_redraws_the_figures_and_reruns_the_labs(tmp_path: Path):
     project = project_with_lab(tmp_path, PROBE)
     diagram = project / "site" / "figures" / "backprop-diagram.svg"  # draws the sizes
@@ -202,6 +203,7 @@ def test_a_change_in_nnlit_redraws_the_figures_and_reruns_the_labs(tmp_path: Pat
     assert f"figures: 0 drawn, {len(FIGURES)} from the cache" in third.stderr
 
 
+@pytest.mark.builds
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [

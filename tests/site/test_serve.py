@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from project import config_with_nav, copy_project, tool_env
 
 FIGURE = "figures/neuron-diagram.svg"
@@ -44,6 +45,7 @@ def wait_for(
     raise AssertionError(f"no {text!r} from mkdocs serve; it said:\n{''.join(seen)}")
 
 
+@pytest.mark.builds
 def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
     copy_project(tmp_path, {"index.md": "# Home\n"})  # the figures need no page
     config = config_with_nav(tmp_path, ["index.md"])

@@ -77,6 +77,7 @@ def test_every_figure_is_built_and_shown(site: Path):
         assert f"{name}.svg" in shown, f"figure {name} is built but no page shows it"
 
 
+@pytest.mark.builds
 def test_a_fresh_build_draws_byte_identical_figures(site: Path, tmp_path: Path):
     """Another process, no cache: every figure comes out byte for byte the same."""
     project = copy_project(tmp_path / "project", {"index.md": "# Home\n"}, caches=())

@@ -83,13 +83,13 @@ def open_page(context, url: str):
     """Open ``url``; return the page and a list that collects its problems.
 
     Requests to any host but 127.0.0.1, from the page or its workers, are
-    refused and reported, as are console errors and uncaught exceptions. Pages
-    opened in the same context share the list.
+    refused and reported, as are console errors and uncaught exceptions. Each
+    call starts a new list: a context may open page after page (and reuse what
+    its cache holds) without one page's problems reaching the next.
     """
     if not hasattr(context, "nnlit_problems"):
-        context.nnlit_problems = problems = []
-        context.route("**/*", lambda route: _guard(route, problems))
-    problems = context.nnlit_problems
+        context.route("**/*", lambda route: _guard(route, context.nnlit_problems))
+    context.nnlit_problems = problems = []
     page = context.new_page()
     page.on(
         "console", lambda m: m.type == "error" and problems.append(f"console: {m.text}")
