@@ -3,7 +3,7 @@
 Each module follows one chapter of the site, and the chapters show this code by
 named sections, so what a reader sees is what the tests run:
 
-1. :mod:`nnlit.neuron`: one neuron, ``z = w.x + b`` and ``a = g(z)``.
+1. :mod:`nnlit.one_neuron`: one neuron, ``z = w.x + b`` and ``a = g(z)``.
 2. :mod:`nnlit.layers`: the L-layer forward pass, examples as columns.
 3. :mod:`nnlit.activations`: sigmoid, tanh, ReLU, leaky ReLU, with derivatives.
 5. :mod:`nnlit.gradient_descent` and :mod:`nnlit.data`: one unit, trained.
@@ -23,7 +23,7 @@ from nnlit.gradcheck import numerical_gradient, relative_error
 from nnlit.gradient_descent import train as train_unit
 from nnlit.gradient_descent import update_step
 from nnlit.layers import forward, init_params
-from nnlit.neuron import neuron, neuron_input, neuron_output
+from nnlit.one_neuron import neuron, neuron_input, neuron_output
 
 __all__ = [
     "ACTIVATIONS",

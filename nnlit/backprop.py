@@ -23,13 +23,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import get_derivative, sigmoid
-from nnlit.checks import as_float_array, check_schedule
+from nnlit.checks import as_float_array, check_schedule, check_seed, stop_if_diverged
 from nnlit.layers import (
     Params,
-    activations_per_layer,
-    forward,
+    check_input,
+    check_network,
+    forward_pass,
     param_for,
-    sizes_of,
 )
 
 # --8<-- [end:imports]
@@ -86,20 +86,21 @@ def loss(Y: NDArray, Y_hat: NDArray) -> float:
 
 
 # --8<-- [start:backward]
-def backward(
-    params: Params, cache: Params, Y: NDArray, g: Sequence[str]
+def backward_pass(
+    params: Params, cache: Params, Y: NDArray, gs: Sequence[str]
 ) -> dict[str, NDArray]:
     r"""Gradients of :math:`E = \frac{1}{2m}\sum (Y - \hat Y)^2` for every parameter.
 
-    ``cache`` is what :func:`nnlit.layers.forward` returned; ``g`` names each
-    layer's activation. Returns ``dW{l}`` (shape of ``W{l}``) and, where the
-    network has biases, ``db{l}`` (shape of ``b{l}``).
+    ``cache`` is what the forward pass returned; ``gs`` names each layer's
+    activation. Returns ``dW{l}`` (shape of ``W{l}``) and, where the network has
+    biases, ``db{l}`` (shape of ``b{l}``). Takes checked arguments: see
+    :func:`backward`.
     """
-    L = len(g)
+    L = len(gs)
     dA = (cache[f"A{L}"] - Y) / Y.shape[1]  # dE/dA^[L], (n_L, m)
     grads = {}
     for l in range(L, 0, -1):
-        dZ = dA * get_derivative(g[l - 1])(cache[f"Z{l}"])  # (n_l, m)
+        dZ = dA * get_derivative(gs[l - 1])(cache[f"Z{l}"])  # (n_l, m)
         grads[f"dW{l}"] = dZ @ cache[f"A{l - 1}"].T  # (n_l, n_{l-1})
         if f"b{l}" in params:
             grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True)  # (n_l, 1)
@@ -108,6 +109,34 @@ def backward(
 
 
 # --8<-- [end:backward]
+
+
+def backward(
+    params: Params, cache: Params, Y: ArrayLike, g: str | Sequence[str] = "sigmoid"
+) -> dict[str, NDArray]:
+    """:func:`backward_pass` after checking its arguments.
+
+    ``g`` is one activation name for every layer, or one per layer.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``params`` or ``g`` is not a network (see
+        :func:`nnlit.layers.check_network`), ``cache`` lacks an ``A{l}`` or
+        ``Z{l}`` of the right shape, or ``Y`` is not the shape of ``A{L}``.
+    """
+    params, gs = check_network(params, g)
+    L = len(gs)
+    needed = [f"A{l}" for l in range(L + 1)] + [f"Z{l}" for l in range(1, L + 1)]
+    missing = [key for key in needed if key not in cache]
+    if missing:
+        raise ValueError(
+            f"cache lacks {missing}: pass what nnlit.layers.forward returned"
+            f" for this {L}-layer network"
+        )
+    cache = {key: as_float_array(cache[key], key) for key in needed}
+    Y = check_targets(Y, cache[f"A{L}"].shape)
+    return backward_pass(params, cache, Y, gs)
 
 
 def gradients(
@@ -121,10 +150,11 @@ def gradients(
         If ``Y`` is not ``(n_L, m)`` for the network's output size and ``X``'s
         number of examples, or as :func:`nnlit.layers.forward` raises.
     """
-    gs = activations_per_layer(g, len(sizes_of(params)) - 1)
-    Y_hat, cache = forward(X, params, gs)
+    params, gs = check_network(params, g)
+    X = check_input(X, params["W1"].shape[1])
+    Y_hat, cache = forward_pass(X, params, gs)
     Y = check_targets(Y, Y_hat.shape)
-    return loss(Y, Y_hat), backward(params, cache, Y, gs)
+    return loss(Y, Y_hat), backward_pass(params, cache, Y, gs)
 
 
 def check_targets(Y: ArrayLike, predicted: tuple[int, ...]) -> NDArray[np.floating]:
@@ -144,14 +174,14 @@ def check_targets(Y: ArrayLike, predicted: tuple[int, ...]) -> NDArray[np.floati
     return Y
 
 
-def stop_if_diverged(arrays: dict[str, NDArray], epoch: int, lr: float) -> None:
-    """Raise ``FloatingPointError`` naming the epoch if any array is not finite."""
-    for name, array in arrays.items():
-        if not np.all(np.isfinite(array)):
-            raise FloatingPointError(
-                f"training diverged at epoch {epoch}: {name} is no longer finite"
-                f" (learning rate {lr}); try a smaller one"
-            )
+def check_problem(
+    X: ArrayLike, Y: ArrayLike, params: Params, g: str | Sequence[str]
+) -> tuple[NDArray, NDArray, Params, list[str]]:
+    """What a trainer checks, once: ``X``, ``Y``, ``params`` (copied) and ``g``."""
+    params, gs = check_network(params, g)
+    X = check_input(X, params["W1"].shape[1])
+    Y = check_targets(Y, (params[f"W{len(gs)}"].shape[0], X.shape[1]))
+    return X, Y, {key: value.copy() for key, value in params.items()}, gs
 
 
 # --8<-- [start:train]
@@ -170,29 +200,28 @@ def train(
     With ``batch_size``, each epoch visits the examples in a fresh order drawn
     from a generator seeded with ``seed``, one minibatch per step.
     Returns the trained parameters (a copy) and the full-batch error after each
-    epoch.
+    epoch. Every argument is checked here, once; the loop runs on checked arrays.
 
     Raises
     ------
     FloatingPointError
-        If the error stops being a finite number; the message names the epoch.
+        If the error stops being a finite number, or grows a millionfold; the
+        message names the epoch.
     """
-    check_schedule(lr, epochs, batch_size)
-    X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
-    params = {key: value.copy() for key, value in params.items()}
-    gradients(X, Y, params, g)  # check every shape once, before the first step
-    m, rng, losses = X.shape[-1], np.random.default_rng(seed), []
-    for epoch in range(1, epochs + 1):
+    lr = check_schedule(lr, epochs, batch_size)
+    X, Y, params, gs = check_problem(X, Y, params, g)
+    m, rng, losses = X.shape[1], np.random.default_rng(check_seed(seed)), []
+    for _ in range(epochs):
         order = rng.permutation(m) if batch_size else np.arange(m)
-        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+        with np.errstate(all="ignore"):  # a diverging run is caught just below
             for start in range(0, m, batch_size or m):
                 batch = order[start : start + (batch_size or m)]
-                _, grads = gradients(X[:, batch], Y[:, batch], params, g)
+                _, cache = forward_pass(X[:, batch], params, gs)
+                grads = backward_pass(params, cache, Y[:, batch], gs)
                 for key, grad in grads.items():
                     params[param_for(key)] -= lr * grad  # "dW2" steps "W2"
-                stop_if_diverged(params, epoch, lr)
-            losses.append(gradients(X, Y, params, g)[0])
-        stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
+            losses.append(loss(Y, forward_pass(X, params, gs)[0]))
+        stop_if_diverged(losses, lr)
     return params, np.array(losses)
 
 

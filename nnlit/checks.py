@@ -1,12 +1,20 @@
-"""Input checks shared by nnlit's public functions.
+"""The checks every public function of nnlit runs on its arguments, once.
 
-Every public function passes its array arguments through :func:`as_float_array`,
-so bad input fails early with a message that names the argument and the problem,
-instead of broadcasting silently or returning NaN.
+Each public function passes what it is given through these checks at its
+boundary, so bad input fails early with one sentence that names the argument,
+what was expected and what came, instead of broadcasting silently or returning
+NaN. Inner loops (per epoch, per batch) work on checked arrays and never check
+them again.
 """
+
+import math
+from numbers import Integral, Real
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+GROWTH_LIMIT = 1e6  # a loss this many times its first value has diverged
 
 
 def as_float_array(
@@ -14,7 +22,7 @@ def as_float_array(
 ) -> NDArray[np.floating]:
     """Return ``value`` as a floating-point array, or raise a clear error.
 
-    float32 and float64 are kept; integers become float64. With
+    float32 and float64 are kept; integers and float16 become float64. With
     ``finite=False`` NaN and infinity pass through (element-wise functions such
     as the activations map NaN to NaN, as NumPy's own functions do).
 
@@ -23,16 +31,16 @@ def as_float_array(
     TypeError
         If ``value`` is not numeric (strings, objects, booleans, complex numbers).
     ValueError
-        If ``value`` contains NaN or infinity and ``finite`` is true.
+        If ``value`` is ragged, or contains NaN or infinity and ``finite`` is true.
     """
     try:
         array = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
+    except (ValueError, TypeError) as error:  # ragged nested lists
         raise ValueError(f"{name} is not a rectangular array: {error}") from None
     kind = array.dtype.kind
     if kind not in "iuf":
         raise TypeError(f"{name} must be real numbers, got dtype {array.dtype}")
-    if kind != "f":
+    if array.dtype not in FLOATS:
         array = array.astype(np.float64)
     if finite and not np.all(np.isfinite(array)):
         raise ValueError(f"{name} contains NaN or infinity")
@@ -57,31 +65,88 @@ def as_count(value: object, name: str) -> int:
     ValueError
         If ``value`` is zero or negative.
     """
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+    if isinstance(value, bool) or not isinstance(value, Integral):
         raise TypeError(f"{name} must be an integer, got {value!r}")
     if value < 1:
         raise ValueError(f"{name} must be at least 1, got {value}")
     return int(value)
 
 
-def check_learning_rate(lr: float) -> float:
-    """Return ``lr`` if it is a positive number; NaN and zero are refused."""
-    if not lr > 0:
+def check_seed(value: object, name: str = "seed") -> int:
+    """Return ``value`` if it is a non-negative integer that can seed NumPy."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise TypeError(f"{name} must be a non-negative integer, got {value!r}")
+    if not 0 <= value < 2**32:
+        raise ValueError(f"{name} must be between 0 and 2**32 - 1, got {value}")
+    return int(value)
+
+
+def check_learning_rate(lr: object) -> float:
+    """Return ``lr`` as a float if it is a finite positive number.
+
+    Raises
+    ------
+    TypeError
+        If ``lr`` is not a real number (a string, ``True``, an array).
+    ValueError
+        If ``lr`` is zero, negative, NaN or infinite.
+    """
+    if isinstance(lr, bool) or not isinstance(lr, Real):
+        raise TypeError(f"the learning rate must be a number, got {lr!r}")
+    if not lr > 0:  # NaN too
         raise ValueError(f"the learning rate must be positive, got {lr}")
-    return lr
+    if not math.isfinite(lr):
+        raise ValueError(f"the learning rate must be finite, got {lr}")
+    return float(lr)
 
 
-def check_schedule(lr: float, epochs: int, batch_size: int | None = None) -> None:
+def check_dtype(dtype: object) -> np.dtype:
+    """Return ``dtype`` as float32 or float64, the precisions nnlit computes in."""
+    try:  # np.dtype(None) is float64: None must not pass for a choice
+        found = None if dtype is None else np.dtype(dtype)
+    except TypeError:
+        found = None
+    if found is None or found not in FLOATS:
+        raise ValueError(f"dtype must be np.float32 or np.float64, got {dtype!r}")
+    return found
+
+
+def check_examples(array: NDArray, name: str = "X") -> NDArray:
+    """Return ``array`` (examples as columns) if it holds at least one example."""
+    if array.ndim == 2 and array.shape[1] == 0:
+        raise ValueError(f"{name} has no examples: shape {array.shape}")
+    return array
+
+
+def check_schedule(lr: float, epochs: int, batch_size: int | None = None) -> float:
     """Check a training run's learning rate, epoch count and batch size.
+
+    Returns the learning rate as a float.
 
     Raises
     ------
     ValueError
-        If ``lr`` is not positive, or ``epochs`` or ``batch_size`` is below 1.
+        If ``lr`` is not finite and positive, or ``epochs`` or ``batch_size``
+        is below 1.
     TypeError
-        If ``epochs`` or ``batch_size`` is not an integer.
+        If ``lr`` is not a number, or ``epochs`` or ``batch_size`` not an integer.
     """
-    check_learning_rate(lr)
     as_count(epochs, "epochs")
     if batch_size is not None:
         as_count(batch_size, "batch_size")
+    return check_learning_rate(lr)
+
+
+def stop_if_diverged(losses: list[float], lr: float) -> None:
+    """Raise ``FloatingPointError`` if the last loss is not finite or has exploded.
+
+    The loss after an epoch that is not finite, or more than ``GROWTH_LIMIT``
+    times the first one, means the steps overshoot: the message names the epoch.
+    """
+    last = losses[-1]
+    if not math.isfinite(last) or last > GROWTH_LIMIT * losses[0]:
+        what = "not finite" if not math.isfinite(last) else f"{last:.3g}"
+        raise FloatingPointError(
+            f"training diverged at epoch {len(losses)}: the loss is {what}"
+            f" (learning rate {lr}); try a smaller learning rate"
+        )

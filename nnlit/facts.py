@@ -15,7 +15,7 @@ from nnlit import course
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import prepare, simulate_admissions
 from nnlit.examples import trained_circles_network
-from nnlit.neuron import neuron, neuron_input
+from nnlit.one_neuron import neuron, neuron_input
 
 _WIDE = np.array([-1e6, -10.0, 10.0, 1e6])  # far tails, and a moderate point each side
 _GRID = np.linspace(-20, 20, 400_001)  # step 1e-4, includes 0

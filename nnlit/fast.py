@@ -37,13 +37,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import LEAKY_SLOPE, get_activation, get_derivative
-from nnlit.backprop import check_targets, stop_if_diverged
-from nnlit.checks import as_float_array, check_schedule
+from nnlit.backprop import check_problem
+from nnlit.checks import check_dtype, check_schedule, check_seed, stop_if_diverged
 from nnlit.layers import (
     Layers,
     Params,
-    activations_per_layer,
-    check_input,
     sizes_of,
     weights_and_biases,
 )
@@ -314,20 +312,6 @@ def _half_squared_error(buf: "Buffers", Y: NDArray, L: int) -> float:
     return 0.5 * float(np.dot(flat, flat)) / Y.shape[1]
 
 
-def _check_arguments(
-    X: ArrayLike, Y: ArrayLike, params: Params, g: str | Sequence[str]
-) -> tuple[NDArray, NDArray, list[int], list[str]]:
-    """What :func:`nnlit.backprop.train` checks, in its order, without training."""
-    X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
-    sizes = sizes_of(params)
-    gs = activations_per_layer(g, len(sizes) - 1)
-    check_input(X, sizes[0])
-    for name in gs:
-        get_activation(name)
-    check_targets(Y, (sizes[-1], X.shape[1]))
-    return X, Y, sizes, gs
-
-
 # --8<-- [start:train_fast]
 def train_fast(
     X: ArrayLike,
@@ -350,13 +334,14 @@ def train_fast(
     FloatingPointError
         If the error stops being a finite number; the message names the epoch.
     """
-    check_schedule(lr, epochs, batch_size)
-    dtype = _float_dtype(dtype)
-    X, Y, sizes, gs = _check_arguments(X, Y, params, g)
+    lr = check_schedule(lr, epochs, batch_size)
+    X, Y, params, gs = check_problem(X, Y, params, g)  # as train checks them
+    seed, dtype = check_seed(seed), check_dtype(dtype)
     X, Y = np.ascontiguousarray(X, dtype), np.ascontiguousarray(Y, dtype)
     params = {key: np.array(value, dtype) for key, value in params.items()}
+    sizes = sizes_of(params)
     kernels = [kernels_for(name) for name in gs]
-    with np.errstate(over="ignore", invalid="ignore"):  # checked as in `train`
+    with np.errstate(all="ignore"):  # a diverging run is caught as in `train`
         if batch_size is None:
             losses = train_full_batch(X, Y, params, sizes, kernels, lr, epochs)
         else:
@@ -390,25 +375,22 @@ def train_full_batch(
     for epoch in range(1, epochs + 1):
         forward_in_place(buf, X, layers, kernels)  # buf.A[L]: Y_hat, (n_L, m)
         if epoch > 1:  # leaves Y_hat - Y in buf.dA[L], as below
-            record_error(buf, Y, losses, epoch - 1, lr)
+            record_error(buf, Y, losses, lr)
         else:
             np.subtract(buf.A[L], Y, out=buf.dA[L])  # (n_L, m)
         backward_and_update(buf, X, layers, kernels, lr / m)
-        stop_if_diverged(params, epoch, lr)
     forward_in_place(buf, X, layers, kernels)  # the network after the last epoch
-    record_error(buf, Y, losses, epochs, lr)
+    record_error(buf, Y, losses, lr)
     return losses
 
 
-def record_error(
-    buf: "Buffers", Y: NDArray, losses: list[float], epoch: int, lr: float
-) -> None:
-    r"""Append the error of the forward pass in ``buf``; raise if not finite.
+def record_error(buf: "Buffers", Y: NDArray, losses: list[float], lr: float) -> None:
+    r"""Append the error of the forward pass in ``buf``; raise if it diverged.
 
     Leaves :math:`\hat Y - Y` in ``buf.dA[L]``, ready for the backward pass.
     """
     losses.append(_half_squared_error(buf, Y, len(buf.dA) - 1))
-    stop_if_diverged({"the error": np.array(losses[-1])}, epoch, lr)
+    stop_if_diverged(losses, lr)
 
 
 # --8<-- [end:full_batch]
@@ -433,7 +415,7 @@ def train_minibatches(
     """
     layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
     full, gathered, losses = Buffers(sizes, m, X.dtype, gather=False), {}, []
-    for epoch in range(1, epochs + 1):
+    for _ in range(epochs):
         order = rng.permutation(m)
         for start in range(0, m, batch_size):
             batch = order[start : start + batch_size]  # k column indices
@@ -446,21 +428,9 @@ def train_minibatches(
             np.take(Y, batch, axis=1, out=buf.tmp[L])  # (n_L, k), in scratch
             np.subtract(buf.A[L], buf.tmp[L], out=buf.dA[L])
             backward_and_update(buf, buf.A[0], layers, kernels, lr / k)
-            stop_if_diverged(params, epoch, lr)
         forward_in_place(full, X, layers, kernels)  # the error on all m examples
-        record_error(full, Y, losses, epoch, lr)
+        record_error(full, Y, losses, lr)
     return losses
 
 
 # --8<-- [end:minibatches]
-
-
-def _float_dtype(dtype: type) -> np.dtype:
-    """``dtype`` as float32 or float64, or a clear error."""
-    try:
-        dtype = np.dtype(dtype)
-    except TypeError:
-        dtype = np.dtype(object)
-    if dtype.char not in "fd":  # float32, float64
-        raise ValueError("dtype must be np.float32 or np.float64")
-    return dtype

@@ -8,11 +8,16 @@ relative error, about 1e-7 or less in float64; a bug usually shows as 1e-2 or
 worse.
 """
 
+import math
+
 # --8<-- [start:imports]
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from numbers import Real
 
 import numpy as np
 from numpy.typing import NDArray
+
+from nnlit.checks import as_float_array
 
 # --8<-- [end:imports]
 
@@ -26,8 +31,17 @@ def numerical_gradient(
     """Central differences of ``error(params)`` for every entry of every array.
 
     Returns ``{"d" + key: array}``, shaped like ``params``; ``params`` is left
-    as it was.
+    as it was. ``error`` is called with float64 copies: nudges of ``eps`` are
+    lost in integers and blurred in float32.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``error`` is not callable, ``params`` is not a dict of finite real
+        arrays, ``eps`` is not a finite positive number, or ``error`` returns
+        something other than one finite number.
     """
+    params = check_gradient_problem(error, params, eps)
     grads = {}
     for key, value in params.items():
         grad = np.zeros_like(value, dtype=float)
@@ -39,7 +53,7 @@ def numerical_gradient(
             below = error(params)
             value[index] = saved
             grad[index] = (above - below) / (2 * eps)
-        grads["d" + key] = grad
+        grads["d" + key] = check_finite_result(grad, key)
     return grads
 
 
@@ -57,8 +71,11 @@ def relative_error(a: dict[str, NDArray], b: dict[str, NDArray]) -> float:
     Raises
     ------
     ValueError
-        If the two hold different arrays or shapes.
+        If the two hold different arrays or shapes, or NaN or infinity.
+    TypeError
+        If either is not a dict of real arrays.
     """
+    a, b = as_gradient(a, "a"), as_gradient(b, "b")
     if a.keys() != b.keys() or any(a[k].shape != b[k].shape for k in a):
         raise ValueError(f"cannot compare gradients for {sorted(a)} and {sorted(b)}")
     u = np.concatenate([a[k].ravel() for k in sorted(a)])
@@ -68,3 +85,36 @@ def relative_error(a: dict[str, NDArray], b: dict[str, NDArray]) -> float:
 
 
 # --8<-- [end:relative_error]
+
+
+def as_gradient(grads: object, name: str) -> dict[str, NDArray]:
+    """``grads`` as a dict of finite float arrays, or a clear error."""
+    if not isinstance(grads, Mapping) or not grads:
+        raise TypeError(f"{name} must be a non-empty dict of arrays, got {grads!r}")
+    return {
+        key: as_float_array(value, f"{name}[{key!r}]") for key, value in grads.items()
+    }
+
+
+def check_gradient_problem(
+    error: object, params: object, eps: object
+) -> dict[str, NDArray]:
+    """Float64 copies of ``params`` after checking ``error``, ``params``, ``eps``."""
+    if not callable(error):
+        raise TypeError(f"error must be a function of params, got {error!r}")
+    if isinstance(eps, bool) or not isinstance(eps, Real):
+        raise TypeError(f"eps must be a number, got {eps!r}")
+    if not (math.isfinite(eps) and eps > 0):
+        raise ValueError(f"eps must be finite and positive, got {eps}")
+    checked = as_gradient(params, "params")
+    return {key: value.astype(np.float64) for key, value in checked.items()}
+
+
+def check_finite_result(grad: NDArray, key: str) -> NDArray:
+    """``grad`` if every difference quotient is finite: ``error`` stayed a number."""
+    if not np.all(np.isfinite(grad)):
+        raise ValueError(
+            f"error(params) was not a finite number near {key}: check the error"
+            " function, or use a smaller eps"
+        )
+    return grad

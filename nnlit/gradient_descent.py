@@ -16,7 +16,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnlit.activations import sigmoid, sigmoid_prime
-from nnlit.checks import as_float_array, check_schedule
+from nnlit.checks import (
+    as_float_array,
+    check_examples,
+    check_schedule,
+    stop_if_diverged,
+)
 
 # --8<-- [end:imports]
 
@@ -51,14 +56,21 @@ def check_problem(X: ArrayLike, y: ArrayLike, w: ArrayLike, lr: float, epochs: i
     TypeError
         If ``epochs`` is not an integer, or an array is not numeric.
     """
+    lr = check_schedule(lr, epochs)
+    return (*check_data(X, y, w), lr)
+
+
+def check_data(
+    X: ArrayLike, y: ArrayLike, w: ArrayLike
+) -> tuple[NDArray, NDArray, NDArray]:
+    """``X``, ``y``, ``w`` as float arrays of shapes ``(n, m)``, ``(m,)``, ``(n,)``."""
     X, y, w = as_float_array(X, "X"), as_float_array(y, "y"), as_float_array(w, "w")
     if X.ndim != 2 or y.shape != (X.shape[1],) or w.shape != (X.shape[0],):
         raise ValueError(
             f"shape mismatch: X {X.shape}, y {y.shape}, w {w.shape};"
             " expected X (n, m), y (m,), w (n,)"
         )
-    check_schedule(lr, epochs)
-    return X, y, w
+    return check_examples(X), y, w
 
 
 def mean_squared_error(y: NDArray, y_hat: NDArray) -> float:
@@ -75,15 +87,17 @@ def train_per_record(
     Each epoch sums the steps of every record, then moves the weights by the
     average step. Returns the final weights and the loss after each epoch.
     """
-    X, y, w = check_problem(X, y, w, lr, epochs)
+    X, y, w, lr = check_problem(X, y, w, lr, epochs)
     w, losses = w.copy(), []
     for _ in range(epochs):
         step = np.zeros_like(w)
-        for x_i, y_i in zip(X.T, y, strict=True):  # one record at a time
-            _, _, dw = update_step(x_i, y_i, w, lr)
-            step += dw
-        w += step / len(y)
-        losses.append(mean_squared_error(y, sigmoid(w @ X)))
+        with np.errstate(all="ignore"):  # a diverging run is caught just below
+            for x_i, y_i in zip(X.T, y, strict=True):  # one record at a time
+                _, _, dw = update_step(x_i, y_i, w, lr)
+                step += dw
+            w += step / len(y)
+            losses.append(mean_squared_error(y, sigmoid(w @ X)))
+        stop_if_diverged(losses, lr)
     return w, np.array(losses)
 
 
@@ -98,13 +112,15 @@ def train(
 
     Returns the final weights and the loss after each epoch.
     """
-    X, y, w = check_problem(X, y, w, lr, epochs)
+    X, y, w, lr = check_problem(X, y, w, lr, epochs)
     w, losses = w.copy(), []
     for _ in range(epochs):
-        h = w @ X  # (n,) @ (n, m) -> (m,)
-        delta = (y - sigmoid(h)) * sigmoid_prime(h)  # error terms, (m,)
-        w += lr * (X @ delta) / len(y)  # sum of delta * x over records, averaged
-        losses.append(mean_squared_error(y, sigmoid(w @ X)))
+        with np.errstate(all="ignore"):  # a diverging run is caught just below
+            h = w @ X  # (n,) @ (n, m) -> (m,)
+            delta = (y - sigmoid(h)) * sigmoid_prime(h)  # error terms, (m,)
+            w += lr * (X @ delta) / len(y)  # sum of delta * x, averaged
+            losses.append(mean_squared_error(y, sigmoid(w @ X)))
+        stop_if_diverged(losses, lr)
     return w, np.array(losses)
 
 
@@ -118,5 +134,5 @@ def share_correct(y_hat: NDArray, y: NDArray) -> float:
 
 def accuracy(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> float:
     """Share of records where the unit's output, rounded at 0.5, equals the label."""
-    X, y, w = as_float_array(X, "X"), as_float_array(y, "y"), as_float_array(w, "w")
+    X, y, w = check_data(X, y, w)
     return share_correct(sigmoid(w @ X), y)

@@ -17,13 +17,19 @@ like the maths: ``params["W2"]`` is :math:`W^{[2]}`. Gradients are keyed
 import re  # for param_for, which no chapter shows
 
 # --8<-- [start:imports]
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnlit.activations import Elementwise, get_activation
-from nnlit.checks import as_count, as_float_array
+from nnlit.activations import Elementwise, get_activation, get_derivative
+from nnlit.checks import (
+    as_count,
+    as_float_array,
+    check_dtype,
+    check_examples,
+    check_seed,
+)
 
 Params = dict[str, NDArray[np.floating]]  # "W1", "b1", ..., "WL", "bL"
 # --8<-- [end:imports]
@@ -67,8 +73,8 @@ def init_params(
         ``"W1"`` ... ``"W{L}"`` of shape ``(n_l, n_{l-1})`` and
         ``"b1"`` ... ``"b{L}"`` of shape ``(n_l, 1)``.
     """
-    sizes = check_sizes(sizes)
-    rng = np.random.default_rng(seed)
+    sizes, dtype = check_sizes(sizes), check_dtype(dtype)
+    rng = np.random.default_rng(check_seed(seed))
     params = {}
     for l in range(1, len(sizes)):
         scale = 1 / np.sqrt(sizes[l - 1])
@@ -123,16 +129,21 @@ def weights_and_biases(params: Params) -> Layers:
     ]
 
 
-def sizes_of(params: Params) -> list[int]:
-    """Return ``[n_0, ..., n_L]`` read off the parameters, checking every shape.
+def check_params(params: Params) -> Params:
+    """Return ``params`` as float arrays (lists converted) after checking every shape.
 
     A network without biases (as in the source's exercises) has no ``b`` keys.
 
     Raises
     ------
+    TypeError
+        If ``params`` is not a dict, or holds something that is not numbers.
     ValueError
-        If a ``W{l}`` or ``b{l}`` is missing, or shapes do not chain.
+        If a ``W{l}`` or ``b{l}`` is missing or extra, not finite, or the shapes
+        do not chain: ``W{l}`` ``(n_l, n_{l-1})`` and ``b{l}`` ``(n_l, 1)``.
     """
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict of arrays, got {type(params).__name__}")
     L = layer_count(params)
     weights = {f"W{l}" for l in range(1, L + 1)}
     biases = {f"b{l}" for l in range(1, L + 1)}
@@ -140,17 +151,53 @@ def sizes_of(params: Params) -> list[int]:
         raise ValueError(
             f"params must hold W1..WL and b1..bL (or no b), got {sorted(params)}"
         )
-    sizes = [np.shape(params["W1"])[-1]]
+    checked, sizes = {}, []
     for l in range(1, L + 1):
-        W = as_float_array(params[f"W{l}"], f"W{l}")
+        W = checked[f"W{l}"] = as_float_array(params[f"W{l}"], f"W{l}")
+        if W.ndim != 2 or 0 in W.shape:
+            raise ValueError(f"W{l} must be a non-empty matrix, got shape {W.shape}")
+        sizes = sizes or [W.shape[1]]
         b = as_float_array(params.get(f"b{l}", np.zeros((len(W), 1))), f"b{l}")
-        if W.ndim != 2 or W.shape[1] != sizes[-1] or b.shape != (W.shape[0], 1):
+        if W.shape[1] != sizes[-1] or b.shape != (W.shape[0], 1):
             raise ValueError(
                 f"layer {l}: W{l} has shape {W.shape} and b{l} has shape {b.shape};"
                 f" expected W{l} of shape (n_{l}, {sizes[-1]}), b{l} of (n_{l}, 1)"
             )
+        if f"b{l}" in params:
+            checked[f"b{l}"] = b
         sizes.append(W.shape[0])
-    return sizes
+    return checked
+
+
+def sizes_of(params: Params) -> list[int]:
+    """Return ``[n_0, ..., n_L]`` read off the parameters, checking every shape.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`check_params` raises.
+    """
+    checked = check_params(params)
+    L = layer_count(checked)
+    return [checked["W1"].shape[1]] + [
+        checked[f"W{l}"].shape[0] for l in range(1, L + 1)
+    ]
+
+
+def check_network(params: Params, g: str | Sequence[str]) -> tuple[Params, list[str]]:
+    """Checked parameters, and one known activation name per layer.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`check_params` and :func:`activations_per_layer` raise, or
+        if an activation name is unknown (the message lists the known ones).
+    """
+    params = check_params(params)
+    gs = activations_per_layer(g, layer_count(params))
+    for name in gs:
+        get_derivative(name)  # the clear error for an unknown name
+    return params, gs
 
 
 # --8<-- [start:layer_forward]
@@ -194,10 +241,19 @@ def forward(
     cache : dict
         ``A0..AL`` and ``Z1..ZL``: what backpropagation needs.
     """
-    sizes = sizes_of(params)
-    L = len(sizes) - 1
-    gs = activations_per_layer(g, L)
-    cache = {"A0": check_input(X, sizes[0])}
+    params, gs = check_network(params, g)
+    return forward_pass(check_input(X, params["W1"].shape[1]), params, gs)
+
+
+def forward_pass(
+    X: NDArray, params: Params, gs: Sequence[str]
+) -> tuple[NDArray[np.floating], Params]:
+    """:func:`forward` on arguments already checked: one name per layer in ``gs``.
+
+    Trainers check their arguments once, then call this at every step.
+    """
+    L = len(gs)
+    cache = {"A0": X}
     for l in range(1, L + 1):
         cache[f"Z{l}"], cache[f"A{l}"] = layer_forward(
             cache[f"A{l - 1}"], params[f"W{l}"], params.get(f"b{l}", 0.0), gs[l - 1]
@@ -216,7 +272,13 @@ def activations_per_layer(g: str | Sequence[str], L: int) -> list[str]:
     ValueError
         If ``g`` is a sequence whose length is not ``L``.
     """
-    gs = [g] * L if isinstance(g, str) else list(g)
+    if isinstance(g, str):
+        return [g] * L
+    if not isinstance(g, Sequence):
+        raise TypeError(
+            f"g must be an activation name or a list of one name per layer, got {g!r}"
+        )
+    gs = list(g)
     if len(gs) != L:
         raise ValueError(f"got {len(gs)} activations for {L} layers")
     return gs
@@ -230,4 +292,4 @@ def check_input(X: ArrayLike, n_0: int) -> NDArray[np.floating]:
             f"X has shape {X.shape} but W1 expects {n_0} inputs: "
             f"X must have shape ({n_0}, m), one column per example"
         )
-    return X
+    return check_examples(X)

@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Wedge
 
 from nnlit.figures.drawing import INPUT_COLOUR, OUTPUT_COLOUR, arrow
-from nnlit.neuron import neuron
+from nnlit.one_neuron import neuron
 
 # --8<-- [end:imports]
 

@@ -73,7 +73,7 @@ def test_the_theme_toggle_switches_and_keeps_code_and_maths_legible(context, bas
 def test_copy_button_copies_exactly_the_block(context, base_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page, problems = open_page(context, base_url + "01-one-neuron.html")
-    title = page.locator("span.filename", has_text="nnlit/neuron.py")
+    title = page.locator("span.filename", has_text="nnlit/one_neuron.py")
     block = page.locator("div.language-python.highlight", has=title)
     block.hover()
     block.locator('button[data-md-type="copy"]').click()

@@ -158,7 +158,7 @@ def test_a_non_finite_error_with_finite_weights_is_caught(epochs, batch_size):
     for trainer in (train, train_fast):  # (train's first check warns otherwise)
         with (
             np.errstate(over="ignore"),
-            pytest.raises(FloatingPointError, match="epoch 1: the error is no"),
+            pytest.raises(FloatingPointError, match="epoch 1: the loss is not finite"),
         ):
             trainer(*arguments)
 
