@@ -221,7 +221,7 @@ def train(
                 for key, grad in grads.items():
                     params[param_for(key)] -= lr * grad  # "dW2" steps "W2"
             losses.append(loss(Y, forward_pass(X, params, gs)[0]))
-        stop_if_diverged(losses, lr)
+        stop_if_diverged(losses, lr, params)
     return params, np.array(losses)
 
 

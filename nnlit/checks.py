@@ -137,16 +137,25 @@ def check_schedule(lr: float, epochs: int, batch_size: int | None = None) -> flo
     return check_learning_rate(lr)
 
 
-def stop_if_diverged(losses: list[float], lr: float) -> None:
-    """Raise ``FloatingPointError`` if the last loss is not finite or has exploded.
+def stop_if_diverged(
+    losses: list[float], lr: float, weights: dict[str, NDArray] | None = None
+) -> None:
+    """Raise ``FloatingPointError`` if training has diverged; name the epoch.
 
-    The loss after an epoch that is not finite, or more than ``GROWTH_LIMIT``
-    times the first one, means the steps overshoot: the message names the epoch.
+    It has when the last loss is not finite or more than ``GROWTH_LIMIT`` times
+    the first, or when a weight is no longer finite (a saturated sigmoid keeps
+    the loss finite while its weights run off to infinity).
     """
-    last = losses[-1]
+    last, epoch = losses[-1], len(losses)
     if not math.isfinite(last) or last > GROWTH_LIMIT * losses[0]:
-        what = "not finite" if not math.isfinite(last) else f"{last:.3g}"
-        raise FloatingPointError(
-            f"training diverged at epoch {len(losses)}: the loss is {what}"
-            f" (learning rate {lr}); try a smaller learning rate"
+        what = "the loss is " + (
+            "not finite" if not math.isfinite(last) else f"{last:.3g}"
         )
+    elif weights and not all(np.all(np.isfinite(v)) for v in weights.values()):
+        what = "the weights are not finite"
+    else:
+        return
+    raise FloatingPointError(
+        f"training diverged at epoch {epoch}: {what}"
+        f" (learning rate {lr}); try a smaller learning rate"
+    )

@@ -375,22 +375,24 @@ def train_full_batch(
     for epoch in range(1, epochs + 1):
         forward_in_place(buf, X, layers, kernels)  # buf.A[L]: Y_hat, (n_L, m)
         if epoch > 1:  # leaves Y_hat - Y in buf.dA[L], as below
-            record_error(buf, Y, losses, lr)
+            record_error(buf, Y, losses, lr, params)
         else:
             np.subtract(buf.A[L], Y, out=buf.dA[L])  # (n_L, m)
         backward_and_update(buf, X, layers, kernels, lr / m)
     forward_in_place(buf, X, layers, kernels)  # the network after the last epoch
-    record_error(buf, Y, losses, lr)
+    record_error(buf, Y, losses, lr, params)
     return losses
 
 
-def record_error(buf: "Buffers", Y: NDArray, losses: list[float], lr: float) -> None:
+def record_error(
+    buf: "Buffers", Y: NDArray, losses: list[float], lr: float, params: Params
+) -> None:
     r"""Append the error of the forward pass in ``buf``; raise if it diverged.
 
     Leaves :math:`\hat Y - Y` in ``buf.dA[L]``, ready for the backward pass.
     """
     losses.append(_half_squared_error(buf, Y, len(buf.dA) - 1))
-    stop_if_diverged(losses, lr)
+    stop_if_diverged(losses, lr, params)
 
 
 # --8<-- [end:full_batch]
@@ -429,7 +431,7 @@ def train_minibatches(
             np.subtract(buf.A[L], buf.tmp[L], out=buf.dA[L])
             backward_and_update(buf, buf.A[0], layers, kernels, lr / k)
         forward_in_place(full, X, layers, kernels)  # the error on all m examples
-        record_error(full, Y, losses, lr)
+        record_error(full, Y, losses, lr, params)
     return losses
 
 

@@ -17,7 +17,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit.checks import as_float_array
+from nnlit.checks import as_float_array, as_scalar
 
 # --8<-- [end:imports]
 
@@ -48,9 +48,9 @@ def numerical_gradient(
         for index in np.ndindex(value.shape):
             saved = value[index]
             value[index] = saved + eps
-            above = error(params)
+            above = error_value(error, params)
             value[index] = saved - eps
-            below = error(params)
+            below = error_value(error, params)
             value[index] = saved
             grad[index] = (above - below) / (2 * eps)
         grads["d" + key] = check_finite_result(grad, key)
@@ -118,3 +118,11 @@ def check_finite_result(grad: NDArray, key: str) -> NDArray:
             " function, or use a smaller eps"
         )
     return grad
+
+
+def error_value(error: Callable, params: dict[str, NDArray]) -> float:
+    """``error(params)`` as a float, or a clear error if it is not one number."""
+    value = error(params)
+    if isinstance(value, bool) or not isinstance(value, Real | np.ndarray):
+        raise TypeError(f"error(params) must return a number, got {value!r}")
+    return as_scalar(value, "error(params)")

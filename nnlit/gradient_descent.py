@@ -97,7 +97,7 @@ def train_per_record(
                 step += dw
             w += step / len(y)
             losses.append(mean_squared_error(y, sigmoid(w @ X)))
-        stop_if_diverged(losses, lr)
+        stop_if_diverged(losses, lr, {"w": w})
     return w, np.array(losses)
 
 
@@ -120,7 +120,7 @@ def train(
             delta = (y - sigmoid(h)) * sigmoid_prime(h)  # error terms, (m,)
             w += lr * (X @ delta) / len(y)  # sum of delta * x, averaged
             losses.append(mean_squared_error(y, sigmoid(w @ X)))
-        stop_if_diverged(losses, lr)
+        stop_if_diverged(losses, lr, {"w": w})
     return w, np.array(losses)
 
 

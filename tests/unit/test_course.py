@@ -106,7 +106,14 @@ def test_a_network_needs_hidden_units(hidden):
         backprop_exercise(simulate_admissions(), replace(BACKPROP, hidden=hidden))
 
 
-MATHS = ["checks", "activations", "one_neuron", "layers", "gradient_descent", "backprop"]
+MATHS = [
+    "checks",
+    "activations",
+    "one_neuron",
+    "layers",
+    "gradient_descent",
+    "backprop",
+]
 MATHS += ["gradcheck", "fast"]
 
 
