@@ -152,17 +152,13 @@ def _read_bytes(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise DataError(f"{path}: cannot read: {error.strerror}") from None
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise DataError(f"{path}: is a directory, not a CSV file")
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError(f"{path}: not a regular file (a pipe or a device?)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise DataError(
-                f"{path}: the file has {info.st_size:_} bytes, more than the"
-                f" {MAX_FILE_BYTES:_} (50 MiB) nnlit reads"
-            )
+    try:
+        _check_kind(os.fstat(fd), path)
+        file = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with file:
         try:
             data = file.read(MAX_FILE_BYTES + 1)  # the file may grow meanwhile
         except OSError as error:
@@ -170,6 +166,19 @@ def _read_bytes(path: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise DataError(f"{path}: the file grew past {MAX_FILE_BYTES:_} bytes")
     return data
+
+
+def _check_kind(info: os.stat_result, path: Path) -> None:
+    """Refuse anything but a regular file of at most ``MAX_FILE_BYTES``."""
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError(f"{path}: is a directory, not a CSV file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{path}: not a regular file (a pipe or a device?)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DataError(
+            f"{path}: the file is {info.st_size / 2**20:,.0f} MiB;"
+            f" nnlit reads at most {MAX_FILE_BYTES // 2**20} MiB"
+        )
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -203,7 +212,8 @@ def _check_header(row: list[str], path: Path) -> None:
         return
     missing = [c for c in COLUMNS if c not in header]
     extra = [c for c in header if c not in COLUMNS]
-    if not missing and not extra:
+    repeated = [c for c in COLUMNS if header.count(c) > 1]
+    if not (missing or extra or repeated):
         problem = f"got them as {','.join(header)}"
     else:
         problem = "; ".join(
@@ -211,6 +221,7 @@ def _check_header(row: list[str], path: Path) -> None:
             for part in (
                 missing and f"missing {', '.join(missing)}",
                 extra and f"unexpected {', '.join(map(repr, extra))}",
+                repeated and f"repeated {', '.join(repeated)}",
             )
             if part
         )
