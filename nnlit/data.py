@@ -183,6 +183,8 @@ def _check_kind(info: os.stat_result, path: Path) -> None:
 
 def _decode(data: bytes, path: Path) -> str:
     """The file's text: UTF-8, with or without a byte-order mark; no NUL bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(f"{path}: the file is UTF-16; save it as UTF-8")
     if b"\0" in data:
         line = data.count(b"\n", 0, data.index(b"\0")) + 1
         raise DataError(f"{path}:{line}: a NUL byte: this is not a text file")

@@ -191,6 +191,11 @@ BAD_FILES = [
         make_file(HEADER.encode() + b'0,"' + b"9" * 200_000 + b'",3,1\n'),
         "admissions.csv:2: not valid CSV: field larger than field limit",
     ),
+    (
+        "UTF-16",
+        make_file(GOOD.encode("utf-16")),
+        "admissions.csv: the file is UTF-16; save it as UTF-8",
+    ),
     ("only a BOM", make_file(b"\xef\xbb\xbf"), "admissions.csv: the file is empty"),
     (
         "wrong order",
