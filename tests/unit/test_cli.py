@@ -55,10 +55,10 @@ def test_original_data(original_data: Path):
     ("args", "message"),
     [
         (["gradient-descent", "--lr", "-1"], "the learning rate must be positive"),
-        (["gradient-descent", "--epochs", "0"], "epochs must be at least 1"),
+        (["gradient-descent", "--epochs", "0"], "argument --epochs: must be from 1"),
         (
             ["gradient-descent", "--epochs", "ten"],
-            "argument --epochs: invalid int value",
+            "argument --epochs: must be a whole number",
         ),
         (["gradient-descent", "--data", "no/such.csv"], "no/such.csv: cannot read"),
         (["gradient-descent", "--bogus"], "unrecognized arguments: --bogus"),
@@ -104,7 +104,7 @@ def test_backprop_command():
     [
         (
             ["backprop", "--hidden", "0"],
-            "the hidden layer needs at least 1 unit, got 0",
+            "argument --hidden: must be from 1 to 10000, got '0'",
         ),
         (["backprop", "--lr", "0"], "the learning rate must be positive"),
     ],
