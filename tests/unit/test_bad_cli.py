@@ -4,12 +4,11 @@ Run in-process through ``main`` (fast); a few cases also in a real subprocess.
 """
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from command_line import nnlit
 
 from nnlit.__main__ import main
 
@@ -157,15 +156,6 @@ def test_huge_scores_train_normally(capsys: pytest.CaptureFixture, tmp_path: Pat
 def test_a_learning_rate_at_the_bound_still_runs(capsys: pytest.CaptureFixture):
     status, _, err = run_main(capsys, [GD, "--lr", "100", "--epochs", "20"])
     assert (status, err) == (0, "")
-
-
-def nnlit(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nnlit", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ result equal to the same call on the array cleaned up.
 """
 
 import math
+from functools import partial
 
 import numpy as np
 import pytest
@@ -117,6 +118,16 @@ ACTIVATION_NAMES = [
 # Each trainer, called with keyword arguments the cases change.
 NETWORK_TRAINERS = {"train_network": train_network, "train_fast": train_fast}
 UNIT_TRAINERS = {"train_unit": train_unit, "train_per_record": train_per_record}
+
+
+def keyword_cases(case: str, call, keyword: str, rows: list, prefix: str = "") -> list:
+    """One case per row: ``call(**{keyword: value})``, its error and message."""
+    return [
+        pytest.param(
+            call(**{keyword: value}), error, prefix + text, id=f"{case}-{label}"
+        )
+        for label, value, error, text in rows
+    ]
 
 
 def network_call(trainer, **change):
@@ -338,34 +349,11 @@ CASES += [
     ),
 ]
 for name, trainer in NETWORK_TRAINERS.items():
-    CASES += [
-        pytest.param(network_call(trainer, lr=lr), error, text, id=f"{name}-lr-{label}")
-        for label, lr, error, text in LR
-    ]
-    CASES += [
-        pytest.param(
-            network_call(trainer, epochs=e),
-            error,
-            f"epochs {text}",
-            id=f"{name}-epochs-{label}",
-        )
-        for label, e, error, text in COUNTS
-    ]
-    CASES += [
-        pytest.param(
-            network_call(trainer, batch_size=b),
-            error,
-            f"batch_size {text}",
-            id=f"{name}-batch-{label}",
-        )
-        for label, b, error, text in COUNTS
-    ]
-    CASES += [
-        pytest.param(
-            network_call(trainer, seed=s), error, text, id=f"{name}-seed-{label}"
-        )
-        for label, s, error, text in SEEDS
-    ]
+    call = partial(network_call, trainer)
+    CASES += keyword_cases(f"{name}-lr", call, "lr", LR)
+    CASES += keyword_cases(f"{name}-epochs", call, "epochs", COUNTS, "epochs ")
+    CASES += keyword_cases(f"{name}-batch", call, "batch_size", COUNTS, "batch_size ")
+    CASES += keyword_cases(f"{name}-seed", call, "seed", SEEDS)
     CASES += array_cases(
         f"{name}-X", lambda v, t=trainer: network_call(t, X=v)(), X, "X"
     )
@@ -414,19 +402,9 @@ CASES += [
 ]
 # --- gradient descent, one unit ----------
 for name, trainer in UNIT_TRAINERS.items():
-    CASES += [
-        pytest.param(unit_call(trainer, lr=lr), error, text, id=f"{name}-lr-{label}")
-        for label, lr, error, text in LR
-    ]
-    CASES += [
-        pytest.param(
-            unit_call(trainer, epochs=e),
-            error,
-            f"epochs {text}",
-            id=f"{name}-epochs-{label}",
-        )
-        for label, e, error, text in COUNTS
-    ]
+    call = partial(unit_call, trainer)
+    CASES += keyword_cases(f"{name}-lr", call, "lr", LR)
+    CASES += keyword_cases(f"{name}-epochs", call, "epochs", COUNTS, "epochs ")
     CASES += array_cases(f"{name}-X", lambda v, t=trainer: unit_call(t, X=v)(), X, "X")
     CASES += array_cases(f"{name}-y", lambda v, t=trainer: unit_call(t, y=v)(), y, "y")
     CASES += array_cases(f"{name}-w", lambda v, t=trainer: unit_call(t, w=v)(), w, "w")

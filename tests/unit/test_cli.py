@@ -1,21 +1,11 @@
 """``python -m nnlit``: what a user types, in a real subprocess."""
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-
-def nnlit(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nnlit", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from command_line import nnlit
 
 
 def test_gradient_descent_prints_ten_losses_and_the_accuracy():
