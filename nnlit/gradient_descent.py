@@ -18,7 +18,9 @@ from numpy.typing import ArrayLike, NDArray
 from nnlit.activations import sigmoid, sigmoid_prime
 from nnlit.checks import (
     as_float_array,
+    as_scalar,
     check_examples,
+    check_learning_rate,
     check_schedule,
     stop_if_diverged,
 )
@@ -27,10 +29,10 @@ from nnlit.checks import (
 
 
 # --8<-- [start:update_step]
-def update_step(
+def record_step(
     x: NDArray, y: float, w: NDArray, lr: float
 ) -> tuple[float, float, NDArray]:
-    r"""One gradient-descent step for one record.
+    r"""One gradient-descent step for one record, on checked arguments.
 
     Returns the output :math:`\hat y = \sigma(\mathbf{w} \cdot \mathbf{x})`, the
     error term :math:`\delta = (y - \hat y)\, \sigma'(h)` and the weight step
@@ -40,6 +42,16 @@ def update_step(
     y_hat = sigmoid(h)
     delta = (y - y_hat) * sigmoid_prime(h)
     return y_hat, delta, lr * delta * x
+
+
+def update_step(
+    x: ArrayLike, y: float, w: ArrayLike, lr: float
+) -> tuple[float, float, NDArray]:
+    """:func:`record_step` after checking its arguments: ``x``, ``w`` ``(n,)``."""
+    x, w = as_float_array(x, "x"), as_float_array(w, "w")
+    if x.ndim != 1 or x.shape != w.shape:
+        raise ValueError(f"x and w must have one shape (n,), got {x.shape}, {w.shape}")
+    return record_step(x, as_scalar(y, "y"), w, check_learning_rate(lr))
 
 
 # --8<-- [end:update_step]
@@ -93,7 +105,7 @@ def train_per_record(
         step = np.zeros_like(w)
         with np.errstate(all="ignore"):  # a diverging run is caught just below
             for x_i, y_i in zip(X.T, y, strict=True):  # one record at a time
-                _, _, dw = update_step(x_i, y_i, w, lr)
+                _, _, dw = record_step(x_i, y_i, w, lr)
                 step += dw
             w += step / len(y)
             losses.append(mean_squared_error(y, sigmoid(w @ X)))

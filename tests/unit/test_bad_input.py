@@ -34,7 +34,7 @@ from nnlit import (
 )
 from nnlit.checks import stop_if_diverged
 from nnlit.fast import train_fast
-from nnlit.gradient_descent import accuracy, train_per_record
+from nnlit.gradient_descent import accuracy, train_per_record, update_step
 from nnlit.layers import param_for
 
 P = init_params([2, 3, 1], seed=1)
@@ -428,6 +428,24 @@ for name, trainer in UNIT_TRAINERS.items():
             id=f"{name}-y-2d",
         ),
     ]
+CASES += keyword_cases(
+    "update_step-lr", lambda lr: lambda: update_step(X[:, 0], 1.0, w, lr), "lr", LR
+)
+CASES += array_cases("update_step-x", lambda v: update_step(v, 1.0, w, 0.5), w, "x")
+CASES += [
+    pytest.param(
+        lambda: update_step(np.ones(3), 1.0, w, 0.5),
+        ValueError,
+        "x and w must have one shape (n,), got (3,), (2,)",
+        id="update_step-shapes",
+    ),
+    pytest.param(
+        lambda: update_step(X[:, 0], "yes", w, 0.5),
+        TypeError,
+        "y must be real numbers",
+        id="update_step-y-string",
+    ),
+]
 CASES += [
     pytest.param(
         lambda: accuracy(np.ones((2, 0)), np.ones(0), w),

@@ -43,3 +43,12 @@ def test_the_maths_installs_with_numpy_alone():
     )
     assert result.returncode == 0, result.stderr
     assert {"nnlit.course", "nnlit.facts"} <= set(modules)
+
+
+def test_no_name_of_the_package_hides_one_of_its_modules():
+    """``import nnlit.x as m`` must give the module x, never a function."""
+    modules = [p.stem for p in (ROOT / "nnlit").glob("*.py") if p.stem != "__init__"]
+    for name in modules:
+        found = getattr(nnlit, name, None)
+        assert found is None or inspect.ismodule(found), f"nnlit.{name} is {found!r}"
+    assert "neuron" in nnlit.__all__  # the function, beside nnlit.one_neuron
