@@ -16,11 +16,18 @@ ORIGINAL_DATA = ROOT.parent / "shared" / "data" / "binary.csv"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the tests that build a copy of the project first.
+    """Unit tests first, then the site tests that build a copy, then the rest.
 
-    Each takes seconds; started last, one would leave a core idle at the end.
+    One worker takes the unit tests while another builds the site they do not
+    need; a test that builds a copy takes seconds, and started last it would
+    leave a core idle at the end.
     """
-    items.sort(key=lambda item: item.get_closest_marker("builds") is None)
+    items.sort(
+        key=lambda item: (
+            "unit" not in item.path.parts,
+            item.get_closest_marker("builds") is None,
+        )
+    )
 
 
 def build_site(site_dir: Path) -> Path:
@@ -49,6 +56,15 @@ def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
         if not (shared / "site" / "index.html").exists():
             build_site(shared / "site")
     return shared / "site"
+
+
+@pytest.fixture(scope="session")
+def warm_caches(site: Path) -> None:
+    """The real site is built, so ``.cache`` holds what copies start from.
+
+    A test that builds a copy of the project (or a fixture site with the real
+    configuration) then redraws only what its own edit changes.
+    """
 
 
 @pytest.fixture(scope="session")

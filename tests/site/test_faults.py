@@ -18,6 +18,10 @@ import nnlit.figures
 
 
 
+# The fixture sites build with the real configuration, and so the real caches.
+pytestmark = pytest.mark.usefixtures("warm_caches")
+
+
 def build_fixture(fixture: Path, site_dir: Path, strict: bool = True) -> None:
     """Build a one-page site from a fixture folder, with the real config and hooks.
 

@@ -178,6 +178,7 @@ def shown_output(project: Path) -> str:
 
 
 @pytest.mark.builds
+@pytest.mark.usefixtures("warm_caches")
 def test_a_change_in_nnlit_redraws_the_figures_and_reruns_the_labs(tmp_path: Path):
     project = project_with_lab(tmp_path, PROBE)
     diagram = project / "site" / "figures" / "backprop-diagram.svg"  # draws the sizes
@@ -204,6 +205,7 @@ def test_a_change_in_nnlit_redraws_the_figures_and_reruns_the_labs(tmp_path: Pat
 
 
 @pytest.mark.builds
+@pytest.mark.usefixtures("warm_caches")
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [

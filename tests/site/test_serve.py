@@ -46,6 +46,7 @@ def wait_for(
 
 
 @pytest.mark.builds
+@pytest.mark.usefixtures("warm_caches")
 def test_editing_nnlit_redraws_the_figure_with_one_rebuild(tmp_path: Path):
     copy_project(tmp_path, {"index.md": "# Home\n"})  # the figures need no page
     config = config_with_nav(tmp_path, ["index.md"])
