@@ -16,18 +16,11 @@ ORIGINAL_DATA = ROOT.parent / "shared" / "data" / "binary.csv"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Unit tests first, then the site tests that build a copy, then the rest.
+    """Run the tests that build a copy of the project first.
 
-    One worker takes the unit tests while another builds the site they do not
-    need; a test that builds a copy takes seconds, and started last it would
-    leave a core idle at the end.
+    Each takes seconds; started last, one would leave a core idle at the end.
     """
-    items.sort(
-        key=lambda item: (
-            "unit" not in item.path.parts,
-            item.get_closest_marker("builds") is None,
-        )
-    )
+    items.sort(key=lambda item: item.get_closest_marker("builds") is None)
 
 
 def build_site(site_dir: Path) -> Path:
