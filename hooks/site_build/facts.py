@@ -7,6 +7,9 @@ from functools import partial
 from site_build.cache import KeyedCache, digest
 
 FACT = re.compile(r"\{\{ ([a-z_][a-z0-9_]*)((?: [^\s{}]+)*) \}\}")
+# Anything that looks like a fact but is not written as one: {{name}}, {{ Name }}.
+# TeX's doubled braces hold no name ({{2}}, {{[l]}}) and are left alone.
+FACT_LIKE = re.compile(r"\{\{\s*[A-Za-z_][^{}]*\}\}")
 
 
 def _encoded(fact: Callable[..., str], *args: str) -> bytes:
@@ -50,4 +53,12 @@ def fill_facts(
                 f"{type(error).__name__}: {error}"
             ) from error
 
-    return FACT.sub(value, markdown)
+    filled = FACT.sub(value, markdown)
+    for match in FACT_LIKE.finditer(filled):
+        lineno = filled.count("\n", 0, match.start()) + 1
+        raise FactError(
+            f"{page_name}:{lineno}: {match.group(0)} is not a fact reference:"
+            " write {{ name arg ... }}, a lowercase name, one space inside each"
+            " pair of braces"
+        )
+    return filled
