@@ -61,6 +61,10 @@ def test_the_solution_check_wants_an_assert_on_the_cells_own_result():
     assert not asserts_on_its_own_result("print(2 + 2)")
     assert not asserts_on_its_own_result("y = 1\nassert True")
     assert not asserts_on_its_own_result("assert data is not None")
+    for tautology in ("gap == gap", "gap <= gap", "gap is gap", "gap or True", "1"):
+        source = f"gap = 0.5\nassert {tautology}"
+        assert not asserts_on_its_own_result(source), tautology
+    assert asserts_on_its_own_result("gap = 0.5\nassert gap == gap * 1.0")
 
 
 @LABS
