@@ -7,11 +7,14 @@ from urllib.parse import urlsplit
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from docblocks import pages
 from project import DOCS, build, config_with_nav, copy_project
 from site_build.labs import notebook_for_download
 from site_audit import (
-    LOADING_ATTRIBUTES,
+    CSS_URL,
+    is_remote,
+    remote_loads,
     audit,
     broken_links,
     html_files,
@@ -35,16 +38,39 @@ def test_continued_blocks_say_so(site: Path):
 
 
 def test_nothing_loads_from_another_host(site: Path):
-    offenders = []
-    for path in html_files(site):
-        for tag, attribute in LOADING_ATTRIBUTES.items():
-            for element in parsed(path).find_all(tag):
-                url = element.get(attribute, "")
-                if urlsplit(url).scheme or url.startswith("//"):
-                    offenders.append(
-                        f"{path.relative_to(site)}: <{tag} {attribute}={url}>"
-                    )
+    offenders = [
+        f"{path.relative_to(site)}: {load}"
+        for path in html_files(site)
+        for load in remote_loads(parsed(path))
+    ]
     assert not offenders, "\n".join(offenders)
+
+
+def test_every_way_of_loading_from_another_host_is_caught():
+    page = BeautifulSoup(
+        """<img src="a.png" srcset="b.png 1x, https://cdn.example/c.png 2x">
+        <video poster="//cdn.example/p.jpg"></video>
+        <object data="http://cdn.example/o.svg"></object>
+        <svg><image href="https://cdn.example/i.png"/></svg>
+        <p style="background: url('https://cdn.example/bg.png')"></p>
+        <style>@font-face { src: url(https://fonts.example/f.woff2) }</style>
+        <img src="data:image/png;base64,AAAA"><a href="https://example.org">ok</a>""",
+        "html.parser",
+    )
+    assert remote_loads(page) == [
+        "<img srcset=https://cdn.example/c.png>",
+        "<video poster=//cdn.example/p.jpg>",
+        "<object data=http://cdn.example/o.svg>",
+        "<image href=https://cdn.example/i.png>",
+        "CSS url(https://cdn.example/bg.png)",
+        "CSS url(https://fonts.example/f.woff2)",
+    ]
+
+
+def test_no_stylesheet_loads_from_another_host(site: Path):
+    for path in site.rglob("*.css"):
+        remote = [u for u in CSS_URL.findall(path.read_text()) if is_remote(u)]
+        assert not remote, f"{path.relative_to(site)}: url({remote[0]})"
 
 
 def test_no_font_or_cdn_url_in_stylesheets_or_scripts(site: Path):

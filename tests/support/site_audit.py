@@ -1,5 +1,6 @@
 """Checks of the built HTML that the site tests and the fault tests share."""
 
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -13,16 +14,47 @@ from project import DOCS
 # output a Python block printed (checked by the tests) and shell sessions (shown,
 # never run). Anything else must be added here with a reason.
 SHOWN_LANGUAGES = {"python", "text", "console"}
+# Every way an element of a page makes the browser fetch something.
 LOADING_ATTRIBUTES = {
-    "script": "src",
-    "link": "href",
-    "img": "src",
-    "iframe": "src",
-    "source": "src",
-    "video": "src",
-    "audio": "src",
-    "embed": "src",
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
+    "image": ["href", "xlink:href"],  # SVG
+    "use": ["href", "xlink:href"],  # SVG
 }
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
+
+
+def is_remote(url: str) -> bool:
+    """Whether fetching ``url`` leaves the site: a scheme (but data:) or ``//``."""
+    url = url.strip()
+    scheme = urlsplit(url).scheme
+    return url.startswith("//") or (bool(scheme) and scheme != "data")
+
+
+def remote_loads(html: BeautifulSoup) -> list[str]:
+    """Every fetch from another host that a page's markup or inline CSS asks for."""
+    found = []
+    for tag, attributes in LOADING_ATTRIBUTES.items():
+        for element in html.find_all(tag):
+            for attribute in attributes:
+                value = element.get(attribute, "")
+                urls = [u.split()[0] for u in value.split(",") if u.strip()]
+                if attribute != "srcset":
+                    urls = [value] if value else []
+                found += [f"<{tag} {attribute}={u}>" for u in urls if is_remote(u)]
+    styles = [e.get("style", "") for e in html.find_all(style=True)]
+    styles += [e.get_text() for e in html.find_all("style")]
+    for css in styles:
+        found += [f"CSS url({u})" for u in CSS_URL.findall(css) if is_remote(u)]
+    return found
 
 
 def html_of(page: Path, site: Path) -> Path:
