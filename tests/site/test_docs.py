@@ -3,17 +3,16 @@
 A block followed by an output block must print exactly that output.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
-from docblocks import page_blocks, pages, run_block
+from docblocks import page_blocks, pages, parse_mark, run_block
 
 BLOCKS = [
     pytest.param(
         block,
         id=str(block),
-        marks=[eval(m, {"pytest": pytest, "sys": sys}) for m in block.marks],
+        marks=[parse_mark(m, str(block)) for m in block.marks],
     )
     for page in pages()
     for block in page_blocks(page)
@@ -31,3 +30,23 @@ def test_block(block, tmp_path: Path):
             block.importorskip, reason=f"{block} needs {block.importorskip}"
         )
     run_block(block, cwd=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('pytest.mark.skip(reason="needs a GPU")', None),
+        ('pytest.mark.xfail(reason="a known bug")', None),
+        ("pytest.mark.skip", "is not pytest.mark.skip"),
+        ('__import__("os").system("true")', "is not pytest.mark.skip"),
+        ("pytest.mark.skipif(True, reason='x')", "is not pytest.mark.skip"),
+        ("pytest.mark.skip()", "must give a reason"),
+        ('pytest.mark.skip(reason=" ")', "must give a reason"),
+    ],
+)
+def test_a_pages_marker_is_read_not_run(text, fragment):
+    if fragment is None:
+        assert parse_mark(text, "p.md:3").name in ("skip", "xfail")
+        return
+    with pytest.raises(ValueError, match=rf"p\.md:3: .*{fragment}"):
+        parse_mark(text, "p.md:3")

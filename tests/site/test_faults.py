@@ -91,6 +91,13 @@ def test_audit_flags_a_block_it_would_not_run(tmp_path: Path):
     assert any("output blocks shown" in p for p in problems), problems
 
 
+def test_the_output_of_a_skipped_block_is_not_counted_as_checked(tmp_path: Path):
+    page = FIXTURES / "skipped-output" / "index.md"
+    build_fixture(page.parent, tmp_path)
+    html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
+    assert audit(page, html) == ["index.md: 1 output blocks shown, 0 checked"]
+
+
 def test_a_continuation_without_a_title_is_flagged(tmp_path: Path):
     build_fixture(FIXTURES / "silent-continuation", tmp_path)
     html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")

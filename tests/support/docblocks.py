@@ -10,6 +10,7 @@ shows library code runs exactly the code the page shows.
 page's expected outputs from a real run (``python3 dev.py update-outputs``).
 """
 
+import ast
 import io
 import re
 import subprocess
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 from project import DOCS, ROOT
 from pytest_codeblocks.main import extract_from_buffer
@@ -212,3 +214,26 @@ def run_block(block: Block, cwd: Path) -> None:
             f"{where}: the block printed\n{stdout}\n"
             f"but the page shows\n{block.expected_output}"
         )
+
+
+MARKERS = {"skip": pytest.mark.skip, "xfail": pytest.mark.xfail}
+
+
+def parse_mark(text: str, where: str) -> pytest.MarkDecorator:
+    """A page's ``pytest.mark.skip(reason="...")`` as a mark, read, never run.
+
+    Only ``skip`` and ``xfail`` with a literal ``reason`` are allowed: a page's
+    comment must not run code at collection, and a block that does not run
+    must say why.
+    """
+    try:
+        call = ast.parse(text.strip(), mode="eval").body
+        name = call.func.attr
+        keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+    except (SyntaxError, AttributeError, ValueError):
+        name, keywords = None, {}
+    if name not in MARKERS or not isinstance(call, ast.Call) or call.args:
+        raise ValueError(f"{where}: {text!r} is not pytest.mark.skip(reason=...)")
+    if set(keywords) != {"reason"} or not str(keywords["reason"]).strip():
+        raise ValueError(f"{where}: {text!r} must give a reason, and only that")
+    return MARKERS[name](reason=keywords["reason"])
