@@ -98,6 +98,18 @@ def test_the_output_of_a_skipped_block_is_not_counted_as_checked(tmp_path: Path)
     assert audit(page, html) == ["index.md: 1 output blocks shown, 0 checked"]
 
 
+def test_console_output_and_raw_blocks_are_flagged(tmp_path: Path):
+    """A shell session claiming an output, and a raw <pre>: shown, never checked."""
+    page = FIXTURES / "unchecked-claims" / "index.md"
+    build_fixture(page.parent, tmp_path)
+    html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
+    assert audit(page, html) == [
+        "index.md: 1 raw <pre> block(s) that no test runs or checks",
+        "index.md:4: runs bench/no_such_bench.py, which does not exist",
+        "index.md:5: a console line that is not a command: 'speed-up 181x'",
+    ]
+
+
 def test_a_continuation_without_a_title_is_flagged(tmp_path: Path):
     build_fixture(FIXTURES / "silent-continuation", tmp_path)
     html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment
 from docblocks import page_blocks
-from project import DOCS
+from project import DOCS, ROOT
 
 # Languages a reader may see in a code block: Python (run by the tests), the
 # output a Python block printed (checked by the tests) and shell sessions (shown,
@@ -105,6 +105,16 @@ def audit(page: Path, html: BeautifulSoup) -> list[str]:
             f"{page.name}: {shown['python']} Python blocks on the page, but the tests "
             f"collect {len(blocks)} (+{continued} continued)"
         )
+    raw = [
+        pre
+        for pre in html.select("article pre")
+        if not pre.find_parent(class_="highlight")
+    ]
+    if raw:
+        problems.append(
+            f"{page.name}: {len(raw)} raw <pre> block(s) that no test runs or checks"
+        )
+    problems += console_problems(page)
     # A skipped or expected-to-fail block's output is shown but never compared.
     checked = sum(b.expected_output is not None and not b.marks for b in blocks)
     if shown["text"] != checked:
@@ -160,3 +170,33 @@ def broken_links(site: Path) -> list[str]:
             ):
                 broken.append(f"{page}: {url} (no such anchor)")
     return broken
+
+
+CONSOLE_FENCE = re.compile(
+    r"^(?P<indent> *)```console[^\n]*\n(?P<body>.*?)^(?P=indent)```", re.M | re.S
+)
+COMMAND = re.compile(r"^(\$ )?(\.venv/bin/)?(python3?|pip|mkdocs|pytest|bash)\b")
+
+
+def console_problems(page: Path) -> list[str]:
+    """Shell sessions a page shows: commands only, naming files that exist.
+
+    A ``console`` block is shown, never run, so it may not claim an output
+    (every line must be a command), and a script it runs must be in the
+    repository.
+    """
+    text = page.read_text(encoding="utf-8")
+    problems = []
+    for fence in CONSOLE_FENCE.finditer(text):
+        first = text.count("\n", 0, fence.start()) + 2
+        for offset, line in enumerate(fence.group("body").splitlines()):
+            command = line.strip().split("  #")[0].strip()
+            where = f"{page.name}:{first + offset}"
+            if command and not COMMAND.match(command):
+                problems.append(
+                    f"{where}: a console line that is not a command: {line.strip()!r}"
+                )
+            for word in command.split():
+                if word.endswith(".py") and not (ROOT / word).is_file():
+                    problems.append(f"{where}: runs {word}, which does not exist")
+    return problems
