@@ -1,10 +1,13 @@
 import re
 
+import matplotlib as mpl
 import numpy as np
 import pytest
+from figure_checks import CHECKS
 from matplotlib.figure import Figure
 
-from nnlit.figures import FIGURES, render_svg
+from nnlit import activations
+from nnlit.figures import FIGURES, STYLE, render_svg
 from nnlit.figures.one_neuron import neuron_curves
 
 
@@ -32,3 +35,25 @@ def test_neuron_curves_are_sigmoids_of_wx_plus_b():
 def test_a_figure_names_no_font_it_does_not_embed():
     """Text is drawn as paths, so the SVG looks the same without any font installed."""
     assert b"font-family" not in render_svg(FIGURES["neuron-diagram"])
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_each_figure_draws_what_it_claims_to_show(name):
+    assert set(CHECKS) == set(FIGURES), "every figure needs a check of its data"
+    with mpl.rc_context(STYLE):
+        assert CHECKS[name](FIGURES[name]()) == []
+
+
+def test_a_figure_that_plots_twice_the_slope_is_caught(monkeypatch):
+    def doubled(z):
+        return 2 * activations.sigmoid_prime(z)
+
+    record = activations.ACTIVATIONS["sigmoid"]._replace(slope=doubled)
+    monkeypatch.setitem(activations.ACTIVATIONS, "sigmoid", record)
+    problems = CHECKS["activation-sigmoid"](FIGURES["activation-sigmoid"]())
+    assert problems == ["g'(z): the curve drawn is not the one it claims to show"]
+
+
+def test_a_figure_filed_under_the_wrong_name_is_caught():
+    problems = CHECKS["activation-sigmoid"](FIGURES["activation-tanh"]())
+    assert "titled 'tanh'" in problems
