@@ -1,7 +1,7 @@
 r"""Numbers that the chapters quote in their prose, computed at build time.
 
 A chapter writes ``{{ name arg ... }}`` where a number belongs; the build hook
-``hooks/facts.py`` replaces it with ``FACTS[name](*args)``. Prose never types a
+``hooks/prose_facts.py`` replaces it with ``FACTS[name](*args)``. Prose never types a
 number that the code could get wrong. Each fact returns Markdown (math in
 ``\( \)``), and the words around it stay in the chapter, so a translation
 reuses the facts untouched.
