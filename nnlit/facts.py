@@ -13,7 +13,7 @@ import numpy as np
 
 from nnlit import course
 from nnlit.activations import ACTIVATIONS
-from nnlit.data import prepare, simulate_admissions
+from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
 from nnlit.examples import trained_circles_network
 from nnlit.one_neuron import neuron, neuron_input
 
@@ -101,6 +101,29 @@ def circles_accuracy() -> str:
     return f"{trained_circles_network()[2]:.0%}"
 
 
+def exp_limit(dtype: str) -> str:
+    """Where ``exp`` overflows in ``dtype``: the log of its largest number, rounded.
+
+    The source's sigmoid and tanh call ``exp`` on raw inputs and overflow from
+    about this size on.
+    """
+    return f"{np.log(np.finfo(np.dtype(dtype)).max):.0f}"
+
+
+def sigmoid_rounds_to_one() -> str:
+    """The first whole ``z`` whose float64 ``1 / (1 + e^{-z})`` is exactly 1."""
+    z = np.arange(1, 100, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        return f"{z[1 / (1 + np.exp(-z)) == 1.0][0]:.0f}"
+
+
+def logit(term: str) -> str:
+    """A coefficient of the published fit the simulated data is drawn from."""
+    if term.startswith("rank_"):
+        return f"{RANK_EFFECT[int(term.removeprefix('rank_'))]:g}"
+    return f"{LOGIT[term]:g}"
+
+
 FACTS = {
     "output_range": output_range,
     "slope_at": slope_at,
@@ -110,4 +133,7 @@ FACTS = {
     "gradient_descent": gradient_descent_result,
     "backprop": backprop_result,
     "circles_accuracy": circles_accuracy,
+    "exp_limit": exp_limit,
+    "sigmoid_rounds_to_one": sigmoid_rounds_to_one,
+    "logit": logit,
 }

@@ -1,8 +1,16 @@
 import math
+import sys
 
 import pytest
 
-from nnlit.facts import output_range, saturates_where, slope_at
+from nnlit.facts import (
+    exp_limit,
+    logit,
+    output_range,
+    saturates_where,
+    sigmoid_rounds_to_one,
+    slope_at,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +46,22 @@ def test_saturation_thresholds_solve_slope_equals_one_percent():
     assert saturates_where("tanh") == rf"\(\lvert z \rvert > {tanh_edge:.2g}\)"
     assert saturates_where("relu") == r"\(z \le 0\)"
     assert saturates_where("leaky_relu") == "—"
+
+
+def test_exp_overflows_where_the_float_formats_say():
+    """exp(x) overflows once x exceeds ln(largest float): 709.78 and 88.72."""
+    assert exp_limit("float64") == f"{math.log(sys.float_info.max):.0f}" == "710"
+    largest_float32 = (2 - 2**-23) * 2.0**127
+    assert exp_limit("float32") == f"{math.log(largest_float32):.0f}" == "89"
+
+
+def test_sigmoid_rounds_to_one_where_e_to_the_minus_z_drops_below_half_an_ulp():
+    """1 + e^{-z} rounds to 1 once e^{-z} < 2^-53, that is z > 53 ln 2 = 36.7."""
+    assert sigmoid_rounds_to_one() == str(math.ceil(53 * math.log(2)))
+
+
+def test_the_logit_coefficients_are_the_published_fit():
+    """The UCLA logit of admit on gre, gpa and rank, as the data's docstring cites."""
+    published = {"intercept": "-3.99", "gre": "0.00226", "gpa": "0.804"}
+    published |= {"rank_2": "-0.675", "rank_3": "-1.34", "rank_4": "-1.55"}
+    assert {term: logit(term) for term in published} == published
