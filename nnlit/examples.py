@@ -99,28 +99,35 @@ def circles(
 
 
 # --8<-- [start:trained_circles]
+#: The network chapter 6 trains on the two rings, and how.
+CIRCLES_NETWORK = {
+    "sizes": (2, 8, 8, 1),
+    "g": ("tanh", "tanh", "sigmoid"),
+    "lr": 2.0,
+    "epochs": 300,
+    "batch_size": 32,
+}
+
+
 @cache  # a figure and a fact both need it: train once per build
 def trained_circles_network() -> tuple[Params, tuple[str, ...], float]:
-    """Train a 2-8-8-1 network on :func:`circles`; test it on fresh points.
+    """Train :data:`CIRCLES_NETWORK` on :func:`circles`; test it on fresh points.
 
-    Returns the parameters, the activations and the accuracy on 400 new points
-    drawn with another seed. The result is shared between callers: read it,
-    do not change it.
+    Returns the parameters, the activations and the accuracy on as many new
+    points, drawn with another seed. The result is shared between callers:
+    read it, do not change it.
     """
-    g = ("tanh", "tanh", "sigmoid")
+    net = CIRCLES_NETWORK
     X, y = circles(seed=0)
-    params, _ = train(
-        X,
-        y[None, :],
-        init_params([2, 8, 8, 1], seed=0),
-        g,
-        lr=2.0,
-        epochs=300,
-        batch_size=32,
-        seed=0,
-    )
+    start = init_params(net["sizes"], seed=0)
+    settings = {key: net[key] for key in ("lr", "epochs", "batch_size")}
+    params, _ = train(X, y[None, :], start, net["g"], **settings, seed=0)
     X_new, y_new = circles(seed=1)
-    return params, g, share_correct(forward(X_new, params, g)[0][0], y_new)
+    return (
+        params,
+        net["g"],
+        share_correct(forward(X_new, params, net["g"])[0][0], y_new),
+    )
 
 
 # --8<-- [end:trained_circles]

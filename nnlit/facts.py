@@ -14,7 +14,8 @@ import numpy as np
 from nnlit import course
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
-from nnlit.examples import trained_circles_network
+from nnlit.examples import CIRCLES_NETWORK, trained_circles_network
+from nnlit.examples import circles as circles_data
 from nnlit.one_neuron import neuron, neuron_input
 
 _WIDE = np.array([-1e6, -10.0, 10.0, 1e6])  # far tails, and a moderate point each side
@@ -101,6 +102,18 @@ def circles_accuracy() -> str:
     return f"{trained_circles_network()[2]:.0%}"
 
 
+def circles(setting: str) -> str:
+    """A setting of chapter 6's two-rings network (:data:`CIRCLES_NETWORK`)."""
+    sizes = CIRCLES_NETWORK["sizes"]
+    derived = {
+        "sizes": "-".join(map(str, sizes)),
+        "hidden_layers": str(len(sizes) - 2),
+        "hidden_width": str(max(sizes[1:-1])),
+        "test_points": str(len(circles_data(seed=1)[1])),
+    }
+    return derived[setting] if setting in derived else f"{CIRCLES_NETWORK[setting]:g}"
+
+
 def exp_limit(dtype: str) -> str:
     """Where ``exp`` overflows in ``dtype``: the log of its largest number, rounded.
 
@@ -134,6 +147,7 @@ FACTS = {
     "backprop": backprop_result,
     "circles_accuracy": circles_accuracy,
     "exp_limit": exp_limit,
+    "circles": circles,
     "sigmoid_rounds_to_one": sigmoid_rounds_to_one,
     "logit": logit,
 }

@@ -58,7 +58,7 @@ def backprop_loss_curve() -> Figure:
 
 # --8<-- [start:circles_figure]
 def circles_figure() -> Figure:
-    """A 2-8-8-1 network's decision region on the two-rings problem."""
+    """The two-rings network's decision region, over points it never saw."""
     params, g, accuracy = trained_circles_network()
     X, y = circles(seed=1)  # fresh points, not the ones it trained on
     fig = Figure(figsize=(4.6, 4.2), layout="constrained")

@@ -3,7 +3,10 @@ import sys
 
 import pytest
 
+from nnlit.examples import circles as circles_data
+from nnlit.examples import trained_circles_network
 from nnlit.facts import (
+    circles,
     exp_limit,
     logit,
     output_range,
@@ -65,3 +68,12 @@ def test_the_logit_coefficients_are_the_published_fit():
     published = {"intercept": "-3.99", "gre": "0.00226", "gpa": "0.804"}
     published |= {"rank_2": "-0.675", "rank_3": "-1.34", "rank_4": "-1.55"}
     assert {term: logit(term) for term in published} == published
+
+
+def test_the_two_rings_facts_describe_the_network_that_trained():
+    params, g, _ = trained_circles_network()
+    sizes = [params["W1"].shape[1]] + [params[f"W{l}"].shape[0] for l in (1, 2, 3)]
+    assert circles("sizes") == "-".join(map(str, sizes))
+    assert circles("hidden_layers") == str(len(g) - 1)
+    assert circles("hidden_width") == str(max(sizes[1:-1]))
+    assert circles("test_points") == str(circles_data(seed=1)[0].shape[1])
