@@ -99,7 +99,7 @@ def test_the_output_of_a_skipped_block_is_not_counted_as_checked(tmp_path: Path)
 
 
 def test_console_output_and_raw_blocks_are_flagged(tmp_path: Path):
-    """A shell session claiming an output, and a raw <pre>: shown, never checked."""
+    """Console output, a raw <pre>, inline code naming nothing: all flagged."""
     page = FIXTURES / "unchecked-claims" / "index.md"
     build_fixture(page.parent, tmp_path)
     html = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
@@ -107,6 +107,8 @@ def test_console_output_and_raw_blocks_are_flagged(tmp_path: Path):
         "index.md: 1 raw <pre> block(s) that no test runs or checks",
         "index.md:4: runs bench/no_such_bench.py, which does not exist",
         "index.md:5: a console line that is not a command: 'speed-up 181x'",
+        "index.md: `nnlit.layers.no_such_function` names nothing in nnlit",
+        "index.md: `nnlit/no_such_module.py` is not a file or folder of the repository",
     ]
 
 

@@ -1,5 +1,6 @@
 """Checks of the built HTML that the site tests and the fault tests share."""
 
+import importlib
 import re
 from collections import Counter
 from functools import cache
@@ -115,6 +116,7 @@ def audit(page: Path, html: BeautifulSoup) -> list[str]:
             f"{page.name}: {len(raw)} raw <pre> block(s) that no test runs or checks"
         )
     problems += console_problems(page)
+    problems += [f"{page.name}: {p}" for p in inline_code_problems(html)]
     # A skipped or expected-to-fail block's output is shown but never compared.
     checked = sum(b.expected_output is not None and not b.marks for b in blocks)
     if shown["text"] != checked:
@@ -199,4 +201,38 @@ def console_problems(page: Path) -> list[str]:
             for word in command.split():
                 if word.endswith(".py") and not (ROOT / word).is_file():
                     problems.append(f"{where}: runs {word}, which does not exist")
+    return problems
+
+
+API_NAME = re.compile(r"nnlit(\.[A-Za-z_]\w*)*")
+REPO_PATH = re.compile(r"[\w.-]+(/[\w.-]*)+")
+
+
+def resolves(dotted: str) -> bool:
+    """Whether ``nnlit.a.b`` names a module, or something inside one."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            if not hasattr(found, name):
+                return False
+            found = getattr(found, name)
+        return True
+    return False
+
+
+def inline_code_problems(html: BeautifulSoup) -> list[str]:
+    """Inline code in the prose that names nnlit's API or a file: it must exist."""
+    problems = []
+    for code in html.select("article code"):
+        if code.find_parent("pre"):
+            continue
+        text = code.get_text()
+        if API_NAME.fullmatch(text) and not resolves(text):
+            problems.append(f"`{text}` names nothing in nnlit")
+        elif REPO_PATH.fullmatch(text) and not (ROOT / text).exists():
+            problems.append(f"`{text}` is not a file or folder of the repository")
     return problems
