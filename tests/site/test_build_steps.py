@@ -1,0 +1,82 @@
+"""The build's plain steps (hooks/site_build): facts, lab maths, caches, fingerprint."""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from project import ROOT
+from site_build.cache import KeyedCache
+from site_build.facts import FactError, fill_facts
+from site_build.fingerprint import nnlit_fingerprint
+from site_build.labs import typeset_math
+
+from nnlit.facts import FACTS
+
+
+def test_fill_facts_replaces_and_reports():
+    facts = {"answer": lambda: "42", "twice": lambda x: str(2 * int(x))}
+    assert fill_facts("a {{ answer }} b {{ twice 4 }}", facts, "p.md") == "a 42 b 8"
+    assert fill_facts("x^{{2}} and W^{{[l]}} stay", facts, "p.md") == (
+        "x^{{2}} and W^{{[l]}} stay"
+    )
+    with pytest.raises(
+        FactError, match=r"p\.md:3: unknown fact 'nope'; known: answer, twice"
+    ):
+        fill_facts("one\ntwo\n{{ nope }}", facts, "p.md")
+    with pytest.raises(
+        FactError, match=r"p\.md:1: fact \{\{ twice x \}\} failed: ValueError"
+    ):
+        fill_facts("{{ twice x }}", facts, "p.md")
+
+
+@pytest.mark.parametrize(
+    "written", ["{{twice 4}}", "{{ Twice 4 }}", "{{  twice 4 }}", "{{ twice 4}}"]
+)
+def test_a_fact_written_wrongly_fails_instead_of_staying_verbatim(written):
+    facts = {"twice": lambda x: str(2 * int(x))}
+    with pytest.raises(FactError, match=r"p\.md:2: .* is not a fact reference"):
+        fill_facts(f"one\ntwo {written}", facts, "p.md")
+
+
+def test_a_cached_fact_is_computed_once_per_key(tmp_path: Path):
+    calls = []
+    facts = {"twice": lambda x: calls.append(x) or str(2 * int(x))}
+    cache = KeyedCache(tmp_path, "key-1")
+    for _ in range(2):
+        assert fill_facts("{{ twice 4 }}", facts, "p.md", cache) == "8"
+    assert calls == ["4"]
+    assert (cache.hits, cache.misses) == (1, 1)
+    fresh = KeyedCache(tmp_path, "key-2")  # nnlit changed: the old values go
+    assert fill_facts("{{ twice 4 }}", facts, "p.md", fresh) == "8"
+    assert calls == ["4", "4"]
+    assert [p.name for p in tmp_path.iterdir()] == ["key-2"]
+
+
+def test_every_fact_the_pages_use_exists_and_is_filled(site: Path):
+    for page in site.rglob("*.html"):
+        assert "{{ " not in page.read_text(), f"{page}: an unfilled fact"
+    assert set(FACTS) >= {"output_range", "slope_at", "saturates_where", "saturated"}
+
+
+def test_dollar_maths_becomes_what_the_sites_mathjax_typesets():
+    html = "<p>With $a = 1$ and $b$:</p>\n<p>$$\nx^2\n$$</p><p>costs \\$5</p>"
+    assert typeset_math(html) == (
+        '<p>With <span class="arithmatex">\\(a = 1\\)</span> and'
+        ' <span class="arithmatex">\\(b\\)</span>:</p>\n'
+        '<div class="arithmatex">\\[\nx^2\n\\]</div><p>costs \\$5</p>'
+    )
+
+
+def test_the_fingerprint_follows_every_source_of_nnlit(tmp_path: Path, monkeypatch):
+    """Any edit under nnlit/, a figure module's included, changes the key."""
+    shutil.copytree(ROOT / "nnlit", tmp_path / "nnlit")
+    shutil.copy(ROOT / "requirements.txt", tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "nnlit")  # find the copy, not the one loaded
+    before = nnlit_fingerprint(tmp_path)
+    drawing = tmp_path / "nnlit" / "figures" / "drawing.py"
+    drawing.write_text(drawing.read_text() + "\n# an edit\n")
+    assert nnlit_fingerprint(tmp_path) != before
+    (tmp_path / "requirements.txt").write_text("numpy==0\n")
+    assert len({before, nnlit_fingerprint(tmp_path)}) == 2
