@@ -78,7 +78,9 @@ assert np.array_equal(y_hat[0] > 0.5, y == 1)
 # %% [markdown]
 # ## Exercise 4: the source's bigger network
 #
-# Build a network with the source's sizes (`SOURCE_NETWORK_SIZES`), run five
+# Build a network with the sizes nnlit gives the source's example network
+# (`SOURCE_NETWORK_SIZES`: the source's figure is lost, so the hidden widths
+# are nnlit's own), run five
 # random points through it, and say what shape comes out and why every value
 # lies strictly between 0 and 1.
 

@@ -97,7 +97,7 @@ assert "diverged at epoch" in message
 # %% [markdown]
 # ## Exercise 4: learn XOR
 #
-# Chapter 4's XOR network had its weights set by hand. Train a 2-3-1 network
+# Chapter 3's XOR network had its weights set by hand. Train a 2-3-1 network
 # with tanh then sigmoid from random weights until it gets all four points
 # right.
 
