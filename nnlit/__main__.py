@@ -11,7 +11,8 @@ from collections.abc import Callable
 import numpy as np
 
 from nnlit import course
-from nnlit.data import SEED_LIMIT, DataError, load_admissions, simulate_admissions
+from nnlit.checks import SEED_LIMIT
+from nnlit.data import DataError, load_admissions, simulate_admissions
 
 # Each experiment: its help, its run, and the course's settings as defaults.
 EXPERIMENTS = {

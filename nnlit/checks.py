@@ -15,6 +15,7 @@ from numpy.typing import ArrayLike, NDArray
 
 FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 GROWTH_LIMIT = 1e6  # a loss this many times its first value has diverged
+SEED_LIMIT = 2**32  # legacy RandomState seeds are below this
 
 
 def as_float_array(
@@ -73,31 +74,44 @@ def as_count(value: object, name: str) -> int:
 
 
 def check_seed(value: object, name: str = "seed") -> int:
-    """Return ``value`` if it is a non-negative integer that can seed NumPy."""
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        raise TypeError(f"{name} must be a non-negative integer, got {value!r}")
-    if not 0 <= value < 2**32:
-        raise ValueError(f"{name} must be between 0 and 2**32 - 1, got {value}")
-    return int(value)
-
-
-def check_learning_rate(lr: object) -> float:
-    """Return ``lr`` as a float if it is a finite positive number.
+    """Return ``value`` as an int that NumPy's generators, legacy ones too, accept.
 
     Raises
     ------
     TypeError
-        If ``lr`` is not a real number (a string, ``True``, an array).
+        If ``value`` is not an integer (``True`` and ``1.0`` are not).
     ValueError
-        If ``lr`` is zero, negative, NaN or infinite.
+        If ``value`` is negative or not below ``2**32``.
     """
-    if isinstance(lr, bool) or not isinstance(lr, Real):
-        raise TypeError(f"the learning rate must be a number, got {lr!r}")
-    if not lr > 0:  # NaN too
-        raise ValueError(f"the learning rate must be positive, got {lr}")
-    if not math.isfinite(lr):
-        raise ValueError(f"the learning rate must be finite, got {lr}")
-    return float(lr)
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise TypeError(f"{name} must be an integer, got {value!r}")
+    if not 0 <= value < SEED_LIMIT:
+        raise ValueError(f"{name} must be from 0 to 2**32 - 1, got {value}")
+    return int(value)
+
+
+def check_positive(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite positive number.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number (a string, ``True``, an array).
+    ValueError
+        If ``value`` is zero, negative, NaN or infinite.
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    if not value > 0:  # NaN too
+        raise ValueError(f"{name} must be positive, got {value}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    return float(value)
+
+
+def check_learning_rate(lr: object) -> float:
+    """Return ``lr`` as a float if it is a finite positive number."""
+    return check_positive(lr, "the learning rate")
 
 
 def check_dtype(dtype: object) -> np.dtype:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnlit.checks import check_seed
+
 # --8<-- [end:imports]
 
 COLUMNS = ("admit", "gre", "gpa", "rank")
@@ -38,28 +40,10 @@ GPA = {"mean": 3.39, "sd": 0.38, "low": 2.26, "high": 4.0}
 MAX_FILE_BYTES = 50 * 2**20  # 50 MiB: the course's file is 4 KiB; refuse before reading
 MAX_SIMULATED = 10_000_000  # applicants simulate_admissions draws at most (~320 MB)
 MIN_RECORDS = 10  # the fewest that split 90/10 into a training and a test set
-SEED_LIMIT = 2**32  # legacy RandomState seeds are below this
 
 
 class DataError(ValueError):
     """Data that cannot be used; the message names file, line and column."""
-
-
-def check_seed(seed: object, name: str = "seed") -> int:
-    """Return ``seed`` as an int that NumPy's legacy ``RandomState`` accepts.
-
-    Raises
-    ------
-    TypeError
-        If ``seed`` is not an integer (``True`` and ``1.0`` are not).
-    ValueError
-        If ``seed`` is negative or not below ``2**32``.
-    """
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise TypeError(f"{name} must be an integer, got {seed!r}")
-    if not 0 <= seed < SEED_LIMIT:
-        raise ValueError(f"{name} must be from 0 to 2**32 - 1, got {seed}")
-    return int(seed)
 
 
 # --8<-- [start:simulate]

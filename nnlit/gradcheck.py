@@ -8,8 +8,6 @@ relative error, about 1e-7 or less in float64; a bug usually shows as 1e-2 or
 worse.
 """
 
-import math
-
 # --8<-- [start:imports]
 from collections.abc import Callable, Mapping
 from numbers import Real
@@ -17,7 +15,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit.checks import as_float_array, as_scalar
+from nnlit.checks import as_float_array, as_scalar, check_positive
 
 # --8<-- [end:imports]
 
@@ -102,10 +100,7 @@ def check_gradient_problem(
     """Float64 copies of ``params`` after checking ``error``, ``params``, ``eps``."""
     if not callable(error):
         raise TypeError(f"error must be a function of params, got {error!r}")
-    if isinstance(eps, bool) or not isinstance(eps, Real):
-        raise TypeError(f"eps must be a number, got {eps!r}")
-    if not (math.isfinite(eps) and eps > 0):
-        raise ValueError(f"eps must be finite and positive, got {eps}")
+    check_positive(eps, "eps")
     checked = as_gradient(params, "params")
     return {key: value.astype(np.float64) for key, value in checked.items()}
 

@@ -102,11 +102,11 @@ COUNTS = [
     ("string", "5", TypeError, "must be an integer, got '5'"),
 ]
 SEEDS = [
-    ("negative", -1, ValueError, "seed must be between 0 and 2**32 - 1, got -1"),
-    ("huge", 2**40, ValueError, "seed must be between 0 and 2**32 - 1"),
-    ("float", 1.5, TypeError, "seed must be a non-negative integer, got 1.5"),
-    ("bool", False, TypeError, "seed must be a non-negative integer, got False"),
-    ("string", "7", TypeError, "seed must be a non-negative integer, got '7'"),
+    ("negative", -1, ValueError, "seed must be from 0 to 2**32 - 1, got -1"),
+    ("huge", 2**40, ValueError, "seed must be from 0 to 2**32 - 1"),
+    ("float", 1.5, TypeError, "seed must be an integer, got 1.5"),
+    ("bool", False, TypeError, "seed must be an integer, got False"),
+    ("string", "7", TypeError, "seed must be an integer, got '7'"),
 ]
 ACTIVATION_NAMES = [
     ("unknown", "sigmoidd", ValueError, "unknown activation 'sigmoidd'"),
@@ -470,9 +470,10 @@ CASES += [
         id=f"numerical_gradient-eps-{label}",
     )
     for label, eps, error, text in [
-        ("zero", 0, ValueError, "eps must be finite and positive, got 0"),
-        ("negative", -1e-6, ValueError, "eps must be finite and positive"),
-        ("NaN", math.nan, ValueError, "eps must be finite and positive, got nan"),
+        ("zero", 0, ValueError, "eps must be positive, got 0"),
+        ("negative", -1e-6, ValueError, "eps must be positive, got -1e-06"),
+        ("NaN", math.nan, ValueError, "eps must be positive, got nan"),
+        ("infinity", math.inf, ValueError, "eps must be finite, got inf"),
         ("string", "1e-6", TypeError, "eps must be a number, got '1e-6'"),
         ("bool", True, TypeError, "eps must be a number, got True"),
     ]
