@@ -150,10 +150,8 @@ def gradients(
         If ``Y`` is not ``(n_L, m)`` for the network's output size and ``X``'s
         number of examples, or as :func:`nnlit.layers.forward` raises.
     """
-    params, gs = check_network(params, g)
-    X = check_input(X, params["W1"].shape[1])
+    X, Y, params, gs = check_problem(X, Y, params, g)
     Y_hat, cache = forward_pass(X, params, gs)
-    Y = check_targets(Y, Y_hat.shape)
     return loss(Y, Y_hat), backward_pass(params, cache, Y, gs)
 
 
@@ -177,11 +175,14 @@ def check_targets(Y: ArrayLike, predicted: tuple[int, ...]) -> NDArray[np.floati
 def check_problem(
     X: ArrayLike, Y: ArrayLike, params: Params, g: str | Sequence[str]
 ) -> tuple[NDArray, NDArray, Params, list[str]]:
-    """What a trainer checks, once: ``X``, ``Y``, ``params`` (copied) and ``g``."""
+    """``X``, ``Y``, ``params`` and one activation per layer, checked together.
+
+    The arrays may be the caller's own: a trainer copies what it will change.
+    """
     params, gs = check_network(params, g)
     X = check_input(X, params["W1"].shape[1])
     Y = check_targets(Y, (params[f"W{len(gs)}"].shape[0], X.shape[1]))
-    return X, Y, {key: value.copy() for key, value in params.items()}, gs
+    return X, Y, params, gs
 
 
 # --8<-- [start:train]
@@ -210,6 +211,7 @@ def train(
     """
     lr = check_schedule(lr, epochs, batch_size)
     X, Y, params, gs = check_problem(X, Y, params, g)
+    params = {key: value.copy() for key, value in params.items()}  # stepped below
     m, rng, losses = X.shape[1], np.random.default_rng(check_seed(seed)), []
     for _ in range(epochs):
         order = rng.permutation(m) if batch_size else np.arange(m)

@@ -89,7 +89,7 @@ def init_params(
 def layer_count(params: Params) -> int:
     """:math:`L`, the number of layers: how many weight matrices ``W{l}`` there are.
 
-    Only counts; :func:`sizes_of` checks that ``W1..WL`` are all there and chain.
+    Only counts; :func:`check_params` checks that ``W1..WL`` are all there and chain.
     """
     return sum(1 for key in params if key.startswith("W"))
 
