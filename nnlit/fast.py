@@ -42,7 +42,6 @@ from nnlit.checks import check_dtype, check_schedule, check_seed, stop_if_diverg
 from nnlit.layers import (
     Layers,
     Params,
-    sizes_of,
     weights_and_biases,
 )
 
@@ -241,16 +240,14 @@ class Buffers:
     steps; ``ones`` sums a ``dZ`` across columns with one matrix-vector product.
     """
 
-    def __init__(
-        self, sizes: Sequence[int], k: int, dtype: np.dtype, gather: bool
-    ) -> None:
-        """Allocate the arrays for ``k`` examples of a network of ``sizes``."""
+    def __init__(self, layers: Layers, k: int, dtype: np.dtype, gather: bool) -> None:
+        """Allocate the arrays for ``k`` examples of the network ``layers``."""
 
         def new(n: int, k: int = k) -> NDArray:
             return np.empty((n, k), dtype)
 
-        self.A = [new(n) for n in sizes]
-        self.A[0] = new(sizes[0]) if gather else None
+        sizes = [layers[0][0].shape[1], *(W.shape[0] for W, _ in layers)]
+        self.A = [new(sizes[0]) if gather else None, *(new(n) for n in sizes[1:])]
         self.dA = [None, *(new(n) for n in sizes[1:])]
         self.tmp = [None, *(new(n) for n in sizes[1:])]
         self.dW = [None, *(new(n, n_prev) for n_prev, n in itertools.pairwise(sizes))]
@@ -339,15 +336,14 @@ def train_fast(
     seed, dtype = check_seed(seed), check_dtype(dtype)
     X, Y = np.ascontiguousarray(X, dtype), np.ascontiguousarray(Y, dtype)
     params = {key: np.array(value, dtype) for key, value in params.items()}
-    sizes = sizes_of(params)
     kernels = [kernels_for(name) for name in gs]
     with np.errstate(all="ignore"):  # a diverging run is caught as in `train`
         if batch_size is None:
-            losses = train_full_batch(X, Y, params, sizes, kernels, lr, epochs)
+            losses = train_full_batch(X, Y, params, kernels, lr, epochs)
         else:
             rng = np.random.default_rng(seed)  # the same order of examples as train
             losses = train_minibatches(
-                X, Y, params, sizes, kernels, lr, epochs, batch_size, rng
+                X, Y, params, kernels, lr, epochs, batch_size, rng
             )
     return params, np.array(losses, dtype)
 
@@ -360,7 +356,6 @@ def train_full_batch(
     X: NDArray,
     Y: NDArray,
     params: Params,
-    sizes: Sequence[int],
     kernels: Sequence["Kernels"],
     lr: float,
     epochs: int,
@@ -371,7 +366,7 @@ def train_full_batch(
     all examples, so the error after epoch ``e`` is read off it for free.
     """
     layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
-    buf, losses = Buffers(sizes, m, X.dtype, gather=False), []
+    buf, losses = Buffers(layers, m, X.dtype, gather=False), []
     for epoch in range(1, epochs + 1):
         forward_in_place(buf, X, layers, kernels)  # buf.A[L]: Y_hat, (n_L, m)
         if epoch > 1:  # leaves Y_hat - Y in buf.dA[L], as below
@@ -403,7 +398,6 @@ def train_minibatches(
     X: NDArray,
     Y: NDArray,
     params: Params,
-    sizes: Sequence[int],
     kernels: Sequence["Kernels"],
     lr: float,
     epochs: int,
@@ -416,14 +410,14 @@ def train_minibatches(
     :func:`nnlit.backprop.train` does; each batch is gathered into its buffers.
     """
     layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
-    full, gathered, losses = Buffers(sizes, m, X.dtype, gather=False), {}, []
+    full, gathered, losses = Buffers(layers, m, X.dtype, gather=False), {}, []
     for _ in range(epochs):
         order = rng.permutation(m)
         for start in range(0, m, batch_size):
             batch = order[start : start + batch_size]  # k column indices
             k = len(batch)  # batch_size, or fewer in the last batch
             if k not in gathered:  # one set of buffers per batch size
-                gathered[k] = Buffers(sizes, k, X.dtype, gather=True)
+                gathered[k] = Buffers(layers, k, X.dtype, gather=True)
             buf = gathered[k]
             np.take(X, batch, axis=1, out=buf.A[0])  # (n_0, k)
             forward_in_place(buf, buf.A[0], layers, kernels)  # buf.A[L]: (n_L, k)
