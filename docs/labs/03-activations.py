@@ -50,11 +50,12 @@ for name in ACTIVATIONS:
 # %% tags=["solution"]
 # On paper: s = (1 + sqrt(1 - 4/400)) / 2, then z = ln(s / (1 - s)).
 sigmoid_prime = get_derivative("sigmoid")
+floor = 1 / 400  # 1% of the peak slope 1/4
 low, high = 0.0, 20.0
 for _ in range(60):  # bisection: sigmoid' falls steadily for z > 0
     middle = (low + high) / 2
-    low, high = (middle, high) if sigmoid_prime(middle) > 0.0025 else (low, middle)
-s = (1 + np.sqrt(0.99)) / 2
+    low, high = (middle, high) if sigmoid_prime(middle) > floor else (low, middle)
+s = (1 + np.sqrt(1 - 4 * floor)) / 2
 on_paper = np.log(s / (1 - s))
 print(f"numerically {low:.6f}, on paper {on_paper:.6f}")
 assert abs(low - on_paper) < 1e-9
