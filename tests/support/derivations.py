@@ -11,6 +11,7 @@ matrices of the shapes the notation page gives, multiplied as matrices.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import sympy
@@ -53,13 +54,11 @@ class Scope:
         self.rng = np.random.default_rng(self.seed)
 
     def draw(self, key: str, shape: tuple[int, ...] = ()) -> object:
+        """The symbol's value: drawn the first time it is asked for, then kept."""
         if key not in self.values:
             value = self.rng.normal(size=shape)
             self.values[key] = float(value) if shape == () else value
         return self.values[key]
-
-    def size(self, layer: int) -> int:
-        return LAYER_SIZES[layer]
 
     def vector(self, base: str) -> np.ndarray:
         """A vector the page writes by its entries ``w_1 .. w_n``, or a scalar ``w``."""
@@ -67,6 +66,10 @@ class Scope:
             return np.atleast_1d(self.draw(base))
         n = self.ints["n"]
         return np.array([self.draw(f"{base}[{k}]") for k in range(1, n + 1)])
+
+
+def _size(layer: int) -> int:
+    return LAYER_SIZES[layer]
 
 
 def activation(name: str) -> Callable:
@@ -88,7 +91,7 @@ def _first_network(scope: Scope, left: sympy.Expr) -> object:
 
 
 def _network(scope: Scope, left: sympy.Expr, g: str = "") -> object:
-    """What nnlit's forward pass gives for ``left`` (``Z^{[2]}``, ``\hat Y``, ...).
+    r"""What nnlit's forward pass gives for ``left`` (``Z^{[2]}``, ``\hat Y``, ...).
 
     The network has the sizes ``LAYER_SIZES`` and the scope's weights; a
     lowercase ``z^{[l]}`` or ``a^{[l]}`` is for one example ``x``. Every value
@@ -96,11 +99,15 @@ def _network(scope: Scope, left: sympy.Expr, g: str = "") -> object:
     """
     params = {}
     for l in range(1, len(LAYER_SIZES)):
-        params[f"W{l}"] = scope.draw(f"W[{l}]", (scope.size(l), scope.size(l - 1)))
-        params[f"b{l}"] = scope.draw(f"b[{l}]", (scope.size(l), 1))
+        params[f"W{l}"] = scope.draw(f"W[{l}]", (_size(l), _size(l - 1)))
+        params[f"b{l}"] = scope.draw(f"b[{l}]", (_size(l), 1))
     base = str(left.base) if isinstance(left, Indexed) else str(left)
     one = base in ("z", "a")
-    X = scope.draw("x", (LAYER_SIZES[0], 1)) if one else scope.draw("X", (LAYER_SIZES[0], EXAMPLES))
+    X = (
+        scope.draw("x", (LAYER_SIZES[0], 1))
+        if one
+        else scope.draw("X", (LAYER_SIZES[0], EXAMPLES))
+    )
     Y_hat, stored = layers.forward(X, params, g or scope.generic)
     for key, value in stored.items():
         name = key[0].lower() if one else key[0]
@@ -121,7 +128,7 @@ def _input_slope(scope: Scope, left: sympy.Expr) -> float:
 
 
 def _record_step(scope: Scope, left: sympy.Expr, part: str) -> float:
-    """nnlit's one-record step (a sigmoid unit): its delta, step or gradient."""
+    """Nnlit's one-record step (a sigmoid unit): its delta, step or gradient."""
     x, w, i = scope.vector("x"), scope.vector("w"), scope.ints["i"]
     y, lr = scope.draw("y"), abs(scope.draw("eta"))
     scope.values["eta"] = lr
@@ -182,8 +189,10 @@ def _check_lines(lines: list[Line], scope: Scope) -> list[str]:
             left = _check_line(line, scope, left)
         except Mismatch as problem:
             problems.append(f"{line.where()}: {problem}")
-        except Exception as error:  # noqa: BLE001 - the message names the line
-            problems.append(f"{line.where()}: cannot check: {type(error).__name__}: {error}")
+        except Exception as error:
+            problems.append(
+                f"{line.where()}: cannot check: {type(error).__name__}: {error}"
+            )
             return problems
     return problems
 
@@ -219,7 +228,8 @@ def _check_line(line: Line, scope: Scope, left: tuple | None) -> tuple | None:
             found = evaluate(parse(side), scope)
             if not _close(found, value, tolerance):
                 raise Mismatch(
-                    f"{side!r} is {_show(found)}, but the line's left side is {_show(value)}"
+                    f"'{side}' is {_show(found)},"
+                    f" but the line's left side is {_show(value)}"
                 )
     return left
 
@@ -229,14 +239,16 @@ def _left_value(line: Line, side: str, scope: Scope) -> object:
     if line.how == "nnlit":
         name, *args = line.detail.split()
         if name not in BINDINGS:
-            raise Mismatch(f"unknown nnlit binding {name!r}; known: {', '.join(BINDINGS)}")
+            raise Mismatch(
+                f"unknown nnlit binding {name!r}; known: {', '.join(BINDINGS)}"
+            )
         value = BINDINGS[name](scope, expr, *args)
         if isinstance(expr, (sympy.Symbol, Indexed)):
             scope.values[_key(expr, scope)] = value
         return value
     if isinstance(expr, (sympy.Symbol, Indexed)) and not _known(expr, scope):
         raise Mismatch(
-            f"defines {side!r} without a check: bind it to nnlit (% nnlit: KEY)"
+            f"defines '{side}' without a check: bind it to nnlit (% nnlit: KEY)"
             " or say why not (% unchecked: REASON)"
         )
     return evaluate(expr, scope)
@@ -259,7 +271,9 @@ def _close(a: object, b: object, tolerance: float) -> bool:
 
 def _show(value: object) -> str:
     array = np.asarray(value, dtype=float)
-    return f"{float(array):.6g}" if array.ndim == 0 else f"an array of shape {array.shape}"
+    return (
+        f"{float(array):.6g}" if array.ndim == 0 else f"an array of shape {array.shape}"
+    )
 
 
 def _key(expr: sympy.Expr, scope: Scope) -> str:
@@ -283,8 +297,14 @@ def evaluate(expr: sympy.Expr, scope: Scope) -> object:
 
 def _worked_out(expr: sympy.Expr, scope: Scope) -> sympy.Expr:
     """Derivatives and sums done by SymPy, the display's definitions put in."""
-    subs = {sympy.Symbol(k): v for k, v in scope.ints.items()}
-    for _ in range(len(scope.defs) + 1):
+    return _work_out(expr, tuple(scope.defs.items()), tuple(scope.ints.items()))
+
+
+@cache  # the same for every seed and activation: SymPy's work is done once
+def _work_out(expr: sympy.Expr, defs: tuple, ints: tuple) -> sympy.Expr:
+    scope = Scope(0, "", layered=False, ints=dict(ints), defs=dict(defs))
+    subs = {sympy.Symbol(k): v for k, v in ints}
+    for _ in range(len(defs) + 1):
         expr = expr.replace(
             lambda e: _definition(e, scope) is not None,
             lambda e: _definition(e, scope),
@@ -337,7 +357,10 @@ def _primes(expr: sympy.Expr) -> sympy.Expr:
 
     expr = expr.replace(is_slope, slope_of)
     return expr.replace(
-        lambda e: isinstance(e, sympy.Derivative) and isinstance(e.expr, sympy.core.function.AppliedUndef),
+        lambda e: (
+            isinstance(e, sympy.Derivative)
+            and isinstance(e.expr, sympy.core.function.AppliedUndef)
+        ),
         lambda e: sympy.Function(f"{e.expr.func}'")(*e.expr.args),
     )
 
@@ -409,7 +432,9 @@ def _product(factors: list[object]) -> object:
 
 def _piecewise(expr: sympy.Piecewise, scope: Scope) -> object:
     for value, condition in expr.args:
-        if bool(condition.xreplace({s: _value(s, scope) for s in condition.free_symbols})):
+        if bool(
+            condition.xreplace({s: _value(s, scope) for s in condition.free_symbols})
+        ):
             return _value(value, scope)
     raise ValueError(f"no case of {expr} holds")
 

@@ -21,8 +21,8 @@ from functools import cache
 from pathlib import Path
 
 import sympy
-from sympy.tensor.indexed import IndexedBase
 from sympy.parsing.latex import parse_latex
+from sympy.tensor.indexed import IndexedBase
 
 DISPLAY = re.compile(r"^\$\$\n(.*?)\n\$\$$", re.S | re.M)
 BRACED = r"(?:[^{}]|\{[^{}]*\})+"  # text with braces at most one deep
@@ -42,7 +42,10 @@ REWRITES: list[tuple[str, str]] = [
     (r"\\tanh'", r"\\tau'"),
     (r"\\mathbf\{(\w)\}\s*\\cdot\s*\\mathbf\{(\w)\}", r"\\sum_{k=1}^{n} \1_{k} \2_{k}"),
     # a_1 b_1 + a_2 b_2 + \dots + a_n b_n: the sum the ellipsis stands for
-    (r"(\w)_1 (\w)_1 \+ \1_2 \2_2 \+ \\dots \+ \1_n \2_n", r"\\sum_{k=1}^{n} \1_{k} \2_{k}"),
+    (
+        r"(\w)_1 (\w)_1 \+ \1_2 \2_2 \+ \\dots \+ \1_n \2_n",
+        r"\\sum_{k=1}^{n} \1_{k} \2_{k}",
+    ),
     (r"\^\{\[([^\]]+)\]\\top\}", r"_{\1}^{T}"),  # W^{[l]\top}: layer l, transposed
     (r"\^\{\\top\}", r"^{T}"),
     (r"(\w)\^\{\[([^\]]+)\]\}_(\w)", r"\1_{\2 \3}"),  # z^{[1]}_j: unit j of layer 1
@@ -72,11 +75,14 @@ class Line:
     sides: list[str] = field(default_factory=list)
 
     def where(self) -> str:
+        """``page.md:line``, as messages name the line."""
         return f"{self.page.name}:{self.lineno}"
 
 
 @dataclass
 class Display:
+    """A ``$$`` block: its lines and the definitions its ``% where`` adds."""
+
     page: Path
     lineno: int
     lines: list[Line]
@@ -152,8 +158,13 @@ def _drop_alignment(tex: str) -> str:
     return out
 
 
+def _compares(tex: str, i: int, sep: str) -> bool:
+    """True where an ``=`` belongs to ``<=``, ``>=``, ``!=`` or a TeX command."""
+    return sep == "=" and i > 0 and tex[i - 1] in "<>!\\"
+
+
 def _top_level_split(tex: str, sep: str) -> list[str]:
-    """Split at ``sep`` outside braces and outside ``\\begin{cases}``."""
+    r"""Split at ``sep`` outside braces and outside ``\begin{cases}``."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(tex):
         if tex.startswith(r"\begin{", i):
@@ -164,12 +175,11 @@ def _top_level_split(tex: str, sep: str) -> list[str]:
             depth += 1
         elif tex[i] in "})":
             depth -= 1
-        elif depth == 0 and tex.startswith(sep, i):
-            if sep != "=" or i == 0 or tex[i - 1] not in "<>!\\":
-                parts.append(tex[start:i])
-                start = i + len(sep)
-                i += len(sep)
-                continue
+        elif depth == 0 and tex.startswith(sep, i) and not _compares(tex, i, sep):
+            parts.append(tex[start:i])
+            start = i + len(sep)
+            i += len(sep)
+            continue
         i += 1
     return [*parts, tex[start:]]
 
@@ -189,7 +199,9 @@ def _partials(tex: str) -> str:
     read ``\partial`` with a numerator. ``\frac{\partial}{\partial x} ...``
     applies to the rest of the side.
     """
-    with_top = re.compile(rf"\\frac\{{\\partial\s*({BRACED})\}}\{{\\partial\s*({BRACED})\}}")
+    with_top = re.compile(
+        rf"\\frac\{{\\partial\s*({BRACED})\}}\{{\\partial\s*({BRACED})\}}"
+    )
     tex = with_top.sub(lambda m: f" D({m.group(1)}, {m.group(2)}) ", tex)
     operator = re.compile(rf"\\frac\{{\\partial\}}\{{\\partial\s*({BRACED})\}}(.*)$")
     return operator.sub(lambda m: f" D({m.group(2)}, {m.group(1)})", tex)
