@@ -36,7 +36,7 @@ def backprop_step_as_in_the_source(
     hidden = sigmoid_as_in_the_source(W1 @ x)
     output = sigmoid_as_in_the_source(hidden)  # the bug: should use hidden @ w2
     delta_o = (y - output) * output * (1 - output)  # two numbers, not one
-    delta_h = (delta_o @ w2) * hidden * (1 - hidden)
+    delta_h = w2 * delta_o * hidden * (1 - hidden)  # unit j: w2[j] * delta_o[j]
     return np.outer(delta_h, x), delta_o * hidden, output
 
 
