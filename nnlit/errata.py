@@ -2,6 +2,9 @@
 
 Nothing else in nnlit uses this module. Each function reproduces an idea of the
 source as it is written (in nnlit's array layout), with the fault marked.
+``tests/unit/test_source_listings.py`` runs each beside the source's own listing,
+copied verbatim into ``tests/fixtures/source/``, and requires the same results
+and the same faults.
 """
 
 # --8<-- [start:imports]
@@ -41,3 +44,12 @@ def backprop_step_as_in_the_source(
 
 
 # --8<-- [end:backprop_step]
+
+
+# --8<-- [start:sigmoid_prime]
+def sigmoid_prime_as_in_the_source(x: NDArray) -> NDArray:
+    """The sigmoid's slope as the product ``s * (1 - s)``: 0 once ``s`` rounds to 1."""
+    return sigmoid_as_in_the_source(x) * (1 - sigmoid_as_in_the_source(x))
+
+
+# --8<-- [end:sigmoid_prime]
