@@ -52,7 +52,7 @@ def network_weights(n_features: int, n_hidden: int, seed: int) -> Params:
     ``W1`` is that matrix transposed and ``W2`` that vector as one row.
     """
     rng = np.random.RandomState(seed)
-    scale = n_features**-0.5
+    scale = 1 / n_features**0.5  # as the course writes it, to the last bit
     input_hidden = rng.normal(scale=scale, size=(n_features, n_hidden))
     hidden_output = rng.normal(scale=scale, size=n_hidden)
     return {"W1": input_hidden.T.copy(), "W2": hidden_output[None, :]}

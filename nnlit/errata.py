@@ -2,6 +2,9 @@
 
 Nothing else in nnlit uses this module. Each function reproduces an idea of the
 source as it is written (in nnlit's array layout), with the fault marked.
+``tests/unit/test_source_listings.py`` runs each beside the source's own listing,
+copied verbatim into ``tests/fixtures/source/``, and requires the same results
+and the same faults.
 """
 
 # --8<-- [start:imports]
@@ -36,8 +39,17 @@ def backprop_step_as_in_the_source(
     hidden = sigmoid_as_in_the_source(W1 @ x)
     output = sigmoid_as_in_the_source(hidden)  # the bug: should use hidden @ w2
     delta_o = (y - output) * output * (1 - output)  # two numbers, not one
-    delta_h = (delta_o @ w2) * hidden * (1 - hidden)
+    delta_h = w2 * delta_o * hidden * (1 - hidden)  # unit j: w2[j] * delta_o[j]
     return np.outer(delta_h, x), delta_o * hidden, output
 
 
 # --8<-- [end:backprop_step]
+
+
+# --8<-- [start:sigmoid_prime]
+def sigmoid_prime_as_in_the_source(x: NDArray) -> NDArray:
+    """The sigmoid's slope as the product ``s * (1 - s)``: 0 once ``s`` rounds to 1."""
+    return sigmoid_as_in_the_source(x) * (1 - sigmoid_as_in_the_source(x))
+
+
+# --8<-- [end:sigmoid_prime]

@@ -7,11 +7,13 @@ number that the code could get wrong. Each fact returns Markdown (math in
 reuses the facts untouched.
 """
 
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
+from numpy.typing import NDArray
 
-from nnlit import course
+from nnlit import course, errata
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
 from nnlit.examples import CIRCLES_NETWORK, trained_circles_network
@@ -114,22 +116,6 @@ def circles(setting: str) -> str:
     return derived[setting] if setting in derived else f"{CIRCLES_NETWORK[setting]:g}"
 
 
-def exp_limit(dtype: str) -> str:
-    """Where ``exp`` overflows in ``dtype``: the log of its largest number, rounded.
-
-    The source's sigmoid and tanh call ``exp`` on raw inputs and overflow from
-    about this size on.
-    """
-    return f"{np.log(np.finfo(np.dtype(dtype)).max):.0f}"
-
-
-def sigmoid_rounds_to_one() -> str:
-    """The first whole ``z`` whose float64 ``1 / (1 + e^{-z})`` is exactly 1."""
-    z = np.arange(1, 100, dtype=np.float64)
-    with np.errstate(over="ignore"):
-        return f"{z[1 / (1 + np.exp(-z)) == 1.0][0]:.0f}"
-
-
 def logit(term: str) -> str:
     """A coefficient of the published fit the simulated data is drawn from."""
     if term.startswith("rank_"):
@@ -146,8 +132,51 @@ FACTS = {
     "gradient_descent": gradient_descent_result,
     "backprop": backprop_result,
     "circles_accuracy": circles_accuracy,
-    "exp_limit": exp_limit,
     "circles": circles,
-    "sigmoid_rounds_to_one": sigmoid_rounds_to_one,
     "logit": logit,
 }
+
+
+def _overflows(f: Callable, x: NDArray) -> bool:
+    """Whether ``f(x)`` overflows somewhere (NumPy's warning, raised here)."""
+    try:
+        with np.errstate(over="raise"):
+            f(x)
+    except FloatingPointError:
+        return True
+    return False
+
+
+def _is_nan(f: Callable, x: NDArray) -> bool:
+    with np.errstate(over="ignore", invalid="ignore"):
+        return bool(np.isnan(f(x)))
+
+
+# What goes wrong in the source's code, run as it writes it, at a size x > 0.
+_SOURCE_FAULTS = {
+    "sigmoid_overflows": lambda x: _overflows(errata.sigmoid_as_in_the_source, -x),
+    "tanh_is_nan": lambda x: (
+        _is_nan(errata.tanh_as_in_the_source, x)
+        and _is_nan(errata.tanh_as_in_the_source, -x)
+    ),
+    "slope_is_zero": lambda x: errata.sigmoid_prime_as_in_the_source(x) == 0,
+}
+
+
+def source_fault(kind: str, dtype: str = "float64") -> str:
+    """The first whole number at which the source's code, run as written, fails.
+
+    Runs :mod:`nnlit.errata`, which ``tests/unit/test_source_listings.py`` holds
+    equal to the source's own listings, on 1, 2, 3, ... in ``dtype``: where the
+    sigmoid of ``-x`` first overflows (``sigmoid_overflows``), where tanh of
+    ``±x`` is first NaN (``tanh_is_nan``), where the slope ``s * (1 - s)`` is
+    first exactly 0 (``slope_is_zero``).
+    """
+    fails = _SOURCE_FAULTS[kind]
+    for whole in range(1, 100_000):
+        if fails(np.asarray(whole, dtype=dtype)):
+            return str(whole)
+    raise ValueError(f"the source's {kind} does not happen below 100000 in {dtype}")
+
+
+FACTS["source_fault"] = source_fault

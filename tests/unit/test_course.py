@@ -47,8 +47,8 @@ def test_unit_weights_are_the_legacy_draws():
 
 def test_network_weights_are_the_legacy_draws():
     np.random.seed(21)  # noqa: NPY002 (the course's global seeding, reproduced)
-    input_hidden = np.random.normal(scale=6**-0.5, size=(6, 2))  # noqa: NPY002
-    hidden_output = np.random.normal(scale=6**-0.5, size=2)  # noqa: NPY002
+    input_hidden = np.random.normal(scale=1 / 6**0.5, size=(6, 2))  # noqa: NPY002
+    hidden_output = np.random.normal(scale=1 / 6**0.5, size=2)  # noqa: NPY002
     params = network_weights(6, 2, seed=21)
     np.testing.assert_array_equal(params["W1"], input_hidden.T)
     np.testing.assert_array_equal(params["W2"], hidden_output[None, :])

@@ -7,12 +7,11 @@ from nnlit.examples import circles as circles_data
 from nnlit.examples import trained_circles_network
 from nnlit.facts import (
     circles,
-    exp_limit,
     logit,
     output_range,
     saturates_where,
-    sigmoid_rounds_to_one,
     slope_at,
+    source_fault,
 )
 
 
@@ -51,16 +50,22 @@ def test_saturation_thresholds_solve_slope_equals_one_percent():
     assert saturates_where("leaky_relu") == "—"
 
 
-def test_exp_overflows_where_the_float_formats_say():
-    """exp(x) overflows once x exceeds ln(largest float): 709.78 and 88.72."""
-    assert exp_limit("float64") == f"{math.log(sys.float_info.max):.0f}" == "710"
-    largest_float32 = (2 - 2**-23) * 2.0**127
-    assert exp_limit("float32") == f"{math.log(largest_float32):.0f}" == "89"
+LARGEST = {"float64": sys.float_info.max, "float32": (2 - 2**-23) * 2.0**127}
+MANTISSA_BITS = {"float64": 53, "float32": 24}
 
 
-def test_sigmoid_rounds_to_one_where_e_to_the_minus_z_drops_below_half_an_ulp():
-    """1 + e^{-z} rounds to 1 once e^{-z} < 2^-53, that is z > 53 ln 2 = 36.7."""
-    assert sigmoid_rounds_to_one() == str(math.ceil(53 * math.log(2)))
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_the_sources_faults_start_where_the_float_formats_say(dtype):
+    """Run as the source writes them, its formulas fail where floats run out.
+
+    exp(x) overflows once x > ln(largest float), 709.78 or 88.72; 1 + e^{-z}
+    rounds to 1 once e^{-z} < 2^-p (p mantissa bits), that is z > p ln 2.
+    """
+    overflow = str(math.ceil(math.log(LARGEST[dtype])))
+    assert source_fault("sigmoid_overflows", dtype) == overflow
+    assert source_fault("tanh_is_nan", dtype) == overflow
+    rounds = str(math.ceil(MANTISSA_BITS[dtype] * math.log(2)))
+    assert source_fault("slope_is_zero", dtype) == rounds
 
 
 def test_the_logit_coefficients_are_the_published_fit():
