@@ -7,8 +7,9 @@ Two tasks:
 1. ``admissions``: the course's backpropagation exercise (chapter 6): the
    simulated admissions data prepared as the course does, 6-2-1 sigmoid network
    without biases, with the course's settings (``nnlit.course.BACKPROP``).
-2. ``mlp``: a compute-bound network, 256-512-512-10 sigmoid layers with biases,
-   20,000 random examples, full batch and minibatches of 256, float64 and float32.
+2. ``mlp``: a compute-bound network, ``nnlit.examples.SPEED_NETWORK`` (its sigmoid
+   layers with biases, on as many random examples as it says), full batch and
+   minibatches of 256, float64 and float32.
 
 Contenders, each run in its own process, interleaved, repeated; the median time
 of the training call is reported (after a short warm-up call in the same
@@ -57,12 +58,13 @@ from pathlib import Path
 import numpy as np
 
 from nnlit.course import BACKPROP
+from nnlit.examples import SPEED_NETWORK
 from nnlit.layers import layer_count
 
 ROOT = Path(__file__).resolve().parent.parent
-MLP_SIZES = [256, 512, 512, 10]
-MLP_M = 20_000
-MLP_LR = 0.5
+MLP_SIZES = list(SPEED_NETWORK["sizes"])
+MLP_M = SPEED_NETWORK["examples"]
+MLP_LR = SPEED_NETWORK["lr"]
 
 
 # ---------------------------------------------------------------- the work

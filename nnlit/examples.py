@@ -131,3 +131,11 @@ def trained_circles_network() -> tuple[Params, tuple[str, ...], float]:
 
 
 # --8<-- [end:trained_circles]
+
+
+# --8<-- [start:speed_network]
+#: The compute-bound network chapter 7's benchmark (bench/train_speed.py) times:
+#: sigmoid layers with biases on random examples, large enough that the matrix
+#: products, not Python, take the time.
+SPEED_NETWORK = {"sizes": (256, 512, 512, 10), "examples": 20_000, "lr": 0.5}
+# --8<-- [end:speed_network]

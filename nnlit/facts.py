@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from nnlit import course, errata
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
-from nnlit.examples import CIRCLES_NETWORK, trained_circles_network
+from nnlit.examples import CIRCLES_NETWORK, SPEED_NETWORK, trained_circles_network
 from nnlit.examples import circles as circles_data
 from nnlit.one_neuron import neuron, neuron_input
 
@@ -123,6 +123,23 @@ def logit(term: str) -> str:
     return f"{LOGIT[term]:g}"
 
 
+def epochs(chapter: str) -> str:
+    """How many epochs a chapter's course exercise trains: its loss curve's length."""
+    return str(len(_exercise(chapter)["all_losses"]))
+
+
+def speed_network(setting: str) -> str:
+    """A setting of chapter 7's benchmark network (:data:`SPEED_NETWORK`)."""
+    sizes = SPEED_NETWORK["sizes"]
+    derived = {"sizes": "-".join(map(str, sizes)), "square_layer": str(sizes[2])}
+    return derived.get(setting) or f"{SPEED_NETWORK[setting]:,}"
+
+
+def digits(dtype: str) -> str:
+    """Significant decimal digits of a float format: -log10 of its machine epsilon."""
+    return f"{-np.log10(np.finfo(np.dtype(dtype)).eps):.0f}"
+
+
 FACTS = {
     "output_range": output_range,
     "slope_at": slope_at,
@@ -134,6 +151,9 @@ FACTS = {
     "circles_accuracy": circles_accuracy,
     "circles": circles,
     "logit": logit,
+    "epochs": epochs,
+    "speed_network": speed_network,
+    "digits": digits,
 }
 
 

@@ -23,20 +23,23 @@
 import numpy as np
 
 from nnlit import get_activation, get_derivative, init_params, train_network
+from nnlit.examples import SPEED_NETWORK
 from nnlit.fast import train_fast
 
 # %% [markdown]
 # ## Exercise 1: operations per byte
 #
-# The first layer of the benchmark's network maps 256 inputs to 512 units for
-# $m = 20\,000$ examples in float64. Count the floating-point operations and the
+# The first layer of the benchmark's network (`SPEED_NETWORK` in `nnlit.examples`:
+# print it) maps its inputs to its first hidden layer for all $m$ of its
+# examples, in float64. Count the floating-point operations and the
 # bytes moved by the product $W A$ (read $W$ and $A$, write the result), and by
 # the sigmoid of the result done as four element-wise passes (each reads and
 # writes the whole array, one operation per number). How many times more
 # operations per byte does the product do?
 
 # %% tags=["solution"]
-n_in, n_out, m, size = 256, 512, 20_000, 8
+n_in, n_out = SPEED_NETWORK["sizes"][:2]
+m, size = SPEED_NETWORK["examples"], np.dtype(np.float64).itemsize
 product = 2 * n_out * n_in * m / ((n_out * n_in + n_in * m + n_out * m) * size)
 sigmoid = 4 * n_out * m / (4 * 2 * n_out * m * size)  # 1 / 16 per byte
 print(f"product {product:.1f}, sigmoid {sigmoid:.4f} operations per byte")

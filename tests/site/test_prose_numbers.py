@@ -27,3 +27,11 @@ def test_every_stated_reason_is_still_needed(name: str):
     typed = {number for _, number in prose_numbers(page)}
     assert set(REASONS[name]) <= typed, f"{name}: reasons for numbers it no longer has"
 
+
+def test_a_number_typed_in_an_alt_text_or_a_caption_is_caught():
+    """Figures' alt texts and captions are prose too; a fact in them is not typed."""
+    page = FIXTURES / "typed-number-figure" / "index.md"
+    assert [problem.split(" is typed")[0] for problem in unexplained_numbers(page)] == [
+        "index.md:4: 0.195",
+        "index.md:5: 900",
+    ]

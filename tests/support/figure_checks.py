@@ -11,12 +11,24 @@ import re
 from collections.abc import Callable
 
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
+from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle
+from matplotlib.patches import Circle, Wedge
+from matplotlib.path import Path
 
 from nnlit.course import backprop_exercise, gradient_descent_exercise
 from nnlit.data import simulate_admissions
-from nnlit.examples import SOURCE_NETWORK_SIZES, trained_circles_network
+from nnlit.examples import (
+    SOURCE_NETWORK_SIZES,
+    best_linear_split,
+    circles,
+    trained_circles_network,
+    xor_network,
+    xor_points,
+)
+from nnlit.layers import forward
 
 # The activations from their textbook formulas, not from nnlit.
 FORMULAS = {
@@ -91,7 +103,9 @@ def losses_of(run: Callable[..., dict]) -> Callable[[Figure], list[str]]:
     def check(fig: Figure) -> list[str]:
         line = fig.axes[0].lines[0]
         expected = np.asarray(run(simulate_admissions())["all_losses"])
-        return _close("the loss", np.asarray(line.get_ydata()), expected)
+        epochs = np.arange(len(expected), dtype=float)
+        problems = _close("the epochs", np.asarray(line.get_xdata()), epochs)
+        return problems + _close("the loss", np.asarray(line.get_ydata()), expected)
 
     return check
 
@@ -107,9 +121,119 @@ def titled_accuracies(*expected: str) -> Callable[[Figure], list[str]]:
     return check
 
 
-def circles_accuracy(fig: Figure) -> list[str]:
-    accuracy = f"{trained_circles_network()[2]:.0%}"
-    return titled_accuracies(accuracy)(fig)
+def _grid(values: np.ndarray) -> np.ndarray:
+    """The grid coordinates a filled contour was computed on, read off its vertices.
+
+    A region of a 0/1 grid is bounded by the grid's edge, through its nodes, and
+    by lines through the midpoints between a 0 node and a 1 node. So every
+    vertex lies on a lattice of half a cell (or of a cell, where no boundary
+    crosses), and the even points of that lattice are nodes of the grid.
+    """
+    lattice = np.unique(np.round(values, 9))
+    steps = round((lattice[-1] - lattice[0]) / np.min(np.diff(lattice)))
+    n = steps + 1 if steps % 2 else steps // 2 + 1
+    return np.linspace(values.min(), values.max(), n)
+
+
+def _inside(path: Path, points: np.ndarray) -> np.ndarray:
+    """Which of ``points`` (rows) a region's outlines enclose, holes left out."""
+    polygons = path.to_polygons(closed_only=True)
+    hits = [Path(polygon).contains_points(points) for polygon in polygons]
+    return np.logical_xor.reduce(hits, axis=0) if hits else np.zeros(len(points), bool)
+
+
+def _corners(path: Path) -> np.ndarray:
+    """A path's vertices, as rows ``(x, y)``, without the markers that close it."""
+    if path.codes is None:
+        return path.vertices.reshape(-1, 2)
+    return path.vertices[path.codes != Path.CLOSEPOLY]
+
+
+def drawn_regions(ax: Axes) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The grid nodes inside the plot, whether each is shaded "predicts 1", problems.
+
+    Read back from the filled contour the panel drew: its band from 0.5 to 1.5
+    is where the model predicts 1, and that band must be the orange one (the
+    captions say so), the other blue.
+    """
+    shading = [c for c in ax.collections if isinstance(c, ContourSet)]
+    if len(shading) != 1 or list(shading[0].levels) != [-0.5, 0.5, 1.5]:
+        return np.zeros((2, 0)), np.zeros(0, bool), ["no two regions drawn"]
+    paths = shading[0].get_paths()
+    vertices = np.concatenate([_corners(path) for path in paths])
+    x1, x2 = np.meshgrid(_grid(vertices[:, 0])[1:-1], _grid(vertices[:, 1])[1:-1])
+    nodes = np.stack([x1.ravel(), x2.ravel()])  # inside: the edge is on both outlines
+    zero, one = (_inside(path, nodes.T) for path in paths)
+    problems = [] if np.all(zero ^ one) else ["the regions overlap or leave gaps"]
+    (r0, _, b0, _), (r1, _, b1, _) = shading[0].get_facecolor()
+    if not (r1 > b1 and b0 > r0):
+        problems.append("the region predicted 1 is not the orange one")
+    return nodes, one, problems
+
+
+def regions_of(predict: Callable[[np.ndarray], np.ndarray], panel: str):
+    """A panel's shaded regions are where ``predict`` scores above 0.5."""
+
+    def check(ax: Axes) -> list[str]:
+        nodes, shaded, problems = drawn_regions(ax)
+        wrong = int(np.sum(shaded != (predict(nodes) > 0.5)))
+        if wrong:
+            problems.append(
+                "the regions drawn differ from the model's predictions"
+                f" at {wrong} of {shaded.size} grid points"
+            )
+        return [f"{panel}: {problem}" for problem in problems]
+
+    return check
+
+
+def points_of(X: np.ndarray, y: np.ndarray, panel: str):
+    """A panel's points: white for label 0 drawn first, then black for label 1."""
+
+    def check(ax: Axes) -> list[str]:
+        drawn = [c for c in ax.collections if not isinstance(c, ContourSet)]
+        if len(drawn) != 2:
+            return [f"{panel}: {len(drawn)} sets of points drawn, not 2"]
+        problems = []
+        for label, points, colour in zip(
+            (0, 1), drawn, ("white", "black"), strict=True
+        ):
+            expected = X[:, y == label].T
+            offsets = np.asarray(points.get_offsets())
+            if offsets.shape != expected.shape or not np.allclose(offsets, expected):
+                problems.append(
+                    f"{panel}: the points of label {label} are not the data"
+                )
+            if not np.allclose(points.get_facecolor(), to_rgba(colour)):
+                problems.append(
+                    f"{panel}: the points of label {label} are not {colour}"
+                )
+        return problems
+
+    return check
+
+
+def xor(fig: Figure) -> list[str]:
+    """XOR: the best straight line's regions, then the hand-set network's."""
+    X, y = xor_points()
+    w, c, _ = best_linear_split(X, y)
+    predictors = (
+        ("the straight line", lambda P: (w @ P > c).astype(float)),
+        ("the network", lambda P: forward(P, xor_network())[0][0]),
+    )
+    problems = titled_accuracies("75%", "100%")(fig)  # 3 of 4 for any line; all 4
+    for ax, (panel, predict) in zip(fig.axes, predictors, strict=True):
+        problems += regions_of(predict, panel)(ax) + points_of(X, y, panel)(ax)
+    return problems
+
+
+def circles_figure(fig: Figure) -> list[str]:
+    """The two rings: the trained network's regions, fresh points, its accuracy."""
+    params, g, accuracy = trained_circles_network()
+    ax = fig.axes[0]
+    predict = regions_of(lambda P: forward(P, params, g)[0][0], "the network")
+    problems = titled_accuracies(f"{accuracy:.0%}")(fig) + predict(ax)
+    return problems + points_of(*circles(seed=1), "new points")(ax)
 
 
 def units(sizes: tuple[int, ...]) -> Callable[[Figure], list[str]]:
@@ -117,33 +241,52 @@ def units(sizes: tuple[int, ...]) -> Callable[[Figure], list[str]]:
 
     def check(fig: Figure) -> list[str]:
         ax = fig.axes[0]
-        circles = [p for p in ax.patches if isinstance(p, Circle)]
+        drawn = sum(isinstance(p, Circle) for p in ax.patches)
         labels = {t.get_text() for t in ax.texts}
         problems = []
-        if len(circles) != sum(sizes):
-            problems.append(f"{len(circles)} units drawn, not {sum(sizes)}")
+        if drawn != sum(sizes):
+            problems.append(f"{drawn} units drawn, not {sum(sizes)}")
         missing = {f"layer {l}" for l in range(len(sizes))} - labels
         return problems + [f"no label {m!r}" for m in sorted(missing)]
 
     return check
 
 
+def backprop_diagram(fig: Figure) -> list[str]:
+    """Chapter 2's network, one arrow labelled forward and one labelled backward."""
+    starts = [t.get_text().split(":")[0] for t in fig.axes[0].texts]
+    missing = [
+        f"no {way} label" for way in ("forward", "backward") if way not in starts
+    ]
+    return units(SOURCE_NETWORK_SIZES)(fig) + missing
+
+
 def neuron_diagram(fig: Figure) -> list[str]:
-    """The two halves are labelled with their formulas."""
-    texts = {t.get_text() for t in fig.axes[0].texts}
+    """The two halves are drawn, and labelled with their formulas."""
+    ax = fig.axes[0]
+    texts = {t.get_text() for t in ax.texts}
     needed = {"input half: $z = wx + b$", "output half: $a = g(z)$"}
-    return [f"no label {n!r}" for n in sorted(needed - texts)]
+    halves = sum(isinstance(p, Wedge) for p in ax.patches)
+    problems = [] if halves == 2 else [f"{halves} halves drawn, not 2"]
+    return problems + [f"no label {n!r}" for n in sorted(needed - texts)]
 
 
 CHECKS: dict[str, Callable[[Figure], list[str]]] = {
     "neuron-diagram": neuron_diagram,
     "neuron-output": neuron_output,
     "network-diagram": units((2, 4, 3, 1)),
-    "xor": titled_accuracies("75%", "100%"),  # XOR: 3 of 4 for any line; all 4
+    "xor": xor,
     **{f"activation-{name}": activation(name) for name in FORMULAS},
     "descent": descent,
     "loss-curve": losses_of(gradient_descent_exercise),
-    "backprop-diagram": units(SOURCE_NETWORK_SIZES),
+    "backprop-diagram": backprop_diagram,
     "backprop-loss-curve": losses_of(backprop_exercise),
-    "circles": circles_accuracy,
+    "circles": circles_figure,
 }
+
+
+def figure_problems(name: str, fig: Figure) -> list[str]:
+    """What is wrong with the figure ``name`` as drawn, each sentence naming it."""
+    if name not in CHECKS:
+        return [f"figure {name!r}: no check of its data in {__name__}.CHECKS"]
+    return [f"figure {name!r}: {problem}" for problem in CHECKS[name](fig)]

@@ -1,17 +1,23 @@
 import math
+import runpy
 import sys
 
 import pytest
+from project import ROOT
 
+from nnlit import course
 from nnlit.examples import circles as circles_data
 from nnlit.examples import trained_circles_network
 from nnlit.facts import (
     circles,
+    digits,
+    epochs,
     logit,
     output_range,
     saturates_where,
     slope_at,
     source_fault,
+    speed_network,
 )
 
 
@@ -82,3 +88,23 @@ def test_the_two_rings_facts_describe_the_network_that_trained():
     assert circles("hidden_layers") == str(len(g) - 1)
     assert circles("hidden_width") == str(max(sizes[1:-1]))
     assert circles("test_points") == str(circles_data(seed=1)[0].shape[1])
+
+
+def test_the_loss_figures_epochs_are_the_course_settings():
+    assert epochs("gradient_descent") == str(course.GRADIENT_DESCENT.epochs)
+    assert epochs("backprop") == str(course.BACKPROP.epochs)
+
+
+def test_the_speed_network_facts_are_the_settings_the_bench_runs():
+    """Loaded as the bench's own module: what it times is what chapter 7 quotes."""
+    bench = runpy.run_path(str(ROOT / "bench" / "train_speed.py"))
+    sizes, m = bench["MLP_SIZES"], bench["MLP_M"]
+    assert sizes[1] == sizes[2], "chapter 7 counts a square layer"
+    assert speed_network("square_layer") == str(sizes[2])
+    assert speed_network("examples").replace(",", "") == str(m)
+
+
+@pytest.mark.parametrize(("dtype", "bits"), [("float32", 24), ("float64", 53)])
+def test_digits_are_the_significand_bits_in_decimal(dtype, bits):
+    """IEEE 754 single and double keep 24 and 53 significant bits."""
+    assert digits(dtype) == str(round(bits * math.log10(2)))

@@ -1,14 +1,29 @@
+import importlib.util
 import re
 
 import matplotlib as mpl
 import numpy as np
 import pytest
-from figure_checks import CHECKS
+from figure_checks import CHECKS, figure_problems
 from matplotlib.figure import Figure
+from project import FIXTURES
 
-from nnlit import activations
+import nnlit.figures
 from nnlit.figures import FIGURES, STYLE, render_svg
 from nnlit.figures.one_neuron import neuron_curves
+
+
+def load_faults() -> list:
+    """The wrong figures of tests/fixtures/wrong_figures.py."""
+    spec = importlib.util.spec_from_file_location(
+        "wrong_figures", FIXTURES / "wrong_figures.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FAULTS
+
+
+FAULTS = load_faults()
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
@@ -37,23 +52,54 @@ def test_a_figure_names_no_font_it_does_not_embed():
     assert b"font-family" not in render_svg(FIGURES["neuron-diagram"])
 
 
+def test_every_figure_has_a_check_of_its_data():
+    assert sorted(FIGURES) == sorted(CHECKS)
+
+
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_each_figure_draws_what_it_claims_to_show(name):
-    assert set(CHECKS) == set(FIGURES), "every figure needs a check of its data"
     with mpl.rc_context(STYLE):
-        assert CHECKS[name](FIGURES[name]()) == []
+        assert figure_problems(name, FIGURES[name]()) == []
 
 
-def test_a_figure_that_plots_twice_the_slope_is_caught(monkeypatch):
-    def doubled(z):
-        return 2 * activations.sigmoid_prime(z)
-
-    record = activations.ACTIVATIONS["sigmoid"]._replace(slope=doubled)
-    monkeypatch.setitem(activations.ACTIVATIONS, "sigmoid", record)
-    problems = CHECKS["activation-sigmoid"](FIGURES["activation-sigmoid"]())
-    assert problems == ["g'(z): the curve drawn is not the one it claims to show"]
+def test_a_figure_added_without_a_check_fails_naming_it(monkeypatch):
+    monkeypatch.setitem(FIGURES, "new-figure", FIGURES["descent"])
+    assert figure_problems("new-figure", FIGURES["new-figure"]()) == [
+        "figure 'new-figure': no check of its data in figure_checks.CHECKS"
+    ]
 
 
-def test_a_figure_filed_under_the_wrong_name_is_caught():
-    problems = CHECKS["activation-sigmoid"](FIGURES["activation-tanh"]())
-    assert "titled 'tanh'" in problems
+def test_every_figure_has_a_wrong_version_its_check_catches():
+    assert {fault.figure for fault in FAULTS} == set(FIGURES)
+
+
+@pytest.mark.parametrize(
+    "fault", FAULTS, ids=lambda fault: f"{fault.figure}: {fault.name}"
+)
+def test_each_check_fails_on_a_wrong_figure_naming_it(fault, monkeypatch):
+    """The fault's own problem is reported, and every problem names the figure."""
+    fault.patch(monkeypatch)
+    with mpl.rc_context(STYLE):
+        problems = figure_problems(fault.figure, nnlit.figures.FIGURES[fault.figure]())
+    assert problems, f"{fault.name}: the check of {fault.figure!r} did not fail"
+    assert all(p.startswith(f"figure {fault.figure!r}: ") for p in problems), problems
+    assert any(fault.reported in p for p in problems), problems
+
+
+def test_a_figure_that_plots_twice_the_slope_fails_naming_it(monkeypatch):
+    """Issue 13's fault, as tests/fixtures/wrong_figures.py injects it."""
+    fault = next(f for f in FAULTS if f.name == "twice the slope")
+    fault.patch(monkeypatch)
+    problems = figure_problems(fault.figure, FIGURES[fault.figure]())
+    assert problems == [
+        f"figure {fault.figure!r}: g'(z): the curve drawn is not the one it claims"
+        " to show"
+    ]
+
+
+def test_the_sigmoid_figure_filed_under_tanh_fails_naming_it(monkeypatch):
+    """Issue 13's fault: FIGURES maps the sigmoid figure to tanh's drawing."""
+    fault = next(f for f in FAULTS if f.name == "tanh filed as sigmoid")
+    fault.patch(monkeypatch)
+    problems = figure_problems("activation-sigmoid", FIGURES["activation-sigmoid"]())
+    assert "figure 'activation-sigmoid': titled 'tanh'" in problems, problems
