@@ -28,9 +28,12 @@ DISPLAY = re.compile(r"^\$\$\n(.*?)\n\$\$$", re.S | re.M)
 BRACED = r"(?:[^{}]|\{[^{}]*\})+"  # text with braces at most one deep
 MARK = re.compile(r"%\s*(nnlit|unchecked|where):\s*(.*?)\s*$")
 
-# Page notation that the parser does not read, rewritten to notation it does.
-# Order matters: longer forms first.
-REWRITES: list[tuple[str, str]] = [
+# Page notation that the parser does not read, rewritten to notation it does:
+# first these, then the names with layers (LAYERED), then AFTER_NAMES.
+NOTATION: list[tuple[str, str]] = [
+    # (M)_{jk}: entry (j, k) of the matrix M, read back as P(M, j, k)
+    (r"\\left\((.*?)\\right\)_\{(\\?[a-z]+?|\d)\s*(\\?[a-z]+|\d)\}", r"P(\1, \2, \3)"),
+    (r"\\textstyle\s*\\sum_\{\\text\{columns\}\}\s*(.*)$", r"C(\1)"),  # column sums
     (r"\\(?:big|Big|bigg|Bigg)[lr]?(?=[()|\[\]])", ""),
     (r"\\left|\\right", ""),
     (r"\\[,;! ]|\\quad|\\textstyle|\\displaystyle", " "),
@@ -40,25 +43,22 @@ REWRITES: list[tuple[str, str]] = [
     (r"\\operatorname\{LeakyReLU\}", r"\\lambda"),
     (r"\\operatorname\{ReLU\}", r"\\rho"),
     (r"\\tanh'", r"\\tau'"),
+    (r"(\w)'\^\{\[[^\]]+\]\}", r"\1'"),  # g'^{[l]}: layer l's activation
+    (r"\b([fg])\^\{\[[^\]]+\]\}", r"\1"),
+    (r"\^\{\\top\}", r"^{T}"),
     (r"\\mathbf\{(\w)\}\s*\\cdot\s*\\mathbf\{(\w)\}", r"\\sum_{k=1}^{n} \1_{k} \2_{k}"),
     # a_1 b_1 + a_2 b_2 + \dots + a_n b_n: the sum the ellipsis stands for
     (
         r"(\w)_1 (\w)_1 \+ \1_2 \2_2 \+ \\dots \+ \1_n \2_n",
         r"\\sum_{k=1}^{n} \1_{k} \2_{k}",
     ),
-    (r"\^\{\[([^\]]+)\]\\top\}", r"_{\1}^{T}"),  # W^{[l]\top}: layer l, transposed
-    (r"\^\{\\top\}", r"^{T}"),
-    (r"(\w)\^\{\[([^\]]+)\]\}_(\w)", r"\1_{\2 \3}"),  # z^{[1]}_j: unit j of layer 1
-    (r"(\w)'\^\{\[[^\]]+\]\}", r"\1'"),  # g'^{[l]}: layer l's activation
-    (r"\b([fg])\^\{\[[^\]]+\]\}", r"\1"),
-    (r"(\w)\^\{\[([^\]]+)\]\}", r"\1_{\2}"),  # W^{[2]}: layer 2's weights
-    (r"\\odot", r"\\circ"),
     (r"\\mathbf\{(\w)\}", r"\1"),
+]
+AFTER_NAMES: list[tuple[str, str]] = [
+    (r"(\\xi_\{\d+\}(?:\^\{T\})?)\s*\\odot\s*(.*)$", r"H(\1, \2)"),  # entry by entry
     (r"\\Delta\s*([A-Za-z])_\{?(\w+)\}?", r"\\Delta_{\1 \2}"),  # the step of w_i
     (r"\\Delta\s*([A-Za-z])", r"\\Delta_{\1}"),
     (r"\\sum_(\w)(?![{\w])", r"\\sum_{\1=1}^{n}"),  # a sum over all of k
-    (r"\\delta\^(\w)_(\w)", r"\\delta_{\1 \2}"),  # delta^h_j: hidden unit j's delta
-    (r"\\delta\^(\w)", r"\\delta_{\1}"),
     (r"(\w_\{[^{}]*\})\s*\(", r"\1 \\cdot ("),  # W_{2} (...) is a product, not a call
 ]
 
@@ -184,9 +184,38 @@ def _top_level_split(tex: str, sep: str) -> list[str]:
     return [*parts, tex[start:]]
 
 
+# A name the parser would misread: one with a layer (W^{[l]}, dZ^{[l]}_{j\mu}),
+# with two indices (w_{ij}: the parser sorts them), an error term (\delta^h_j),
+# or an entry of Y or \hat Y. Each is read here and stands in as \xi_{N}.
+LAYERED = re.compile(
+    r"(\\Upsilon|\\delta\^\w|\bY|\bd?[A-Za-z])"
+    r"(?:\^\{\[([^\]]+)\](\\top)?\})?"
+    r"(?:_\{((?:\\[a-z]+|\w|\s)+)\}|_(\w))?"
+)
+STAND_IN = re.compile(r"xi_\{(\d+)\}")
+TOKENS: dict[str, sympy.Expr] = {}  # the names LAYERED read, by their stand-in
+
+
+def _token(match: re.Match) -> str:
+    base, layer, top, entry = match[1], match[2], match[3], match[4] or match[5]
+    entries = [sympy.Symbol(i) for i in re.findall(r"(?<=\\)[a-z]+|\w", entry or "")]
+    special = base.startswith("\\delta") or (base in ("Y", r"\Upsilon") and entries)
+    if layer is None and not special and len(entries) < 2:
+        return match[0]
+    indices = ([sympy.sympify(layer)] if layer is not None else []) + entries
+    name = base.lstrip("\\").replace("^", "")
+    found = IndexedBase(name)[tuple(indices)] if indices else sympy.Symbol(name)
+    key = next((k for k, v in TOKENS.items() if v == found), str(len(TOKENS) + 1))
+    TOKENS[key] = found
+    return rf"\xi_{{{key}}}" + ("^{T}" if top else "")
+
+
 def rewrite(tex: str) -> str:
     """Page notation rewritten into what SymPy's LaTeX parser reads."""
-    for pattern, replacement in REWRITES:
+    for pattern, replacement in NOTATION:
+        tex = re.sub(pattern, replacement, tex)
+    tex = LAYERED.sub(_token, tex)
+    for pattern, replacement in AFTER_NAMES:
         tex = re.sub(pattern, replacement, tex)
     tex = _partials(tex)
     return tex.strip()
@@ -231,6 +260,10 @@ def _model(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _rebuilt(expr: sympy.Expr) -> sympy.Expr:
+    expr = expr.replace(
+        lambda e: isinstance(e, sympy.Symbol) and STAND_IN.fullmatch(e.name),
+        lambda e: TOKENS[STAND_IN.fullmatch(e.name)[1]],
+    )
     expr = expr.replace(
         lambda e: isinstance(e, sympy.Symbol) and SUBSCRIPTED.fullmatch(e.name),
         _indexed,
