@@ -14,7 +14,8 @@ from pathlib import Path
 from docblocks import expand
 
 FENCE = re.compile(r"^( *)(```|~~~)(.*?)\n(.*?)^\1\2", re.M | re.S)
-NUMBER = re.compile(r"(?<![\w.\\{])(\d+(?:[.,]\d+)*)(?!\w)")
+# 0.5, 1,000 and 1e-12 are one number each
+NUMBER = re.compile(r"(?<![\w.\\{])(\d+(?:[.,]\d+)*(?:e-?\d+)?)(?!\w)")
 SMALL = {str(n) for n in range(11)}  # counts, indices, chapter numbers
 
 # Page: {number: why it is typed}. A number here is not a measurement.
@@ -26,9 +27,6 @@ REASONS = {
         "1,0": "XOR's input corners",
         "0.01": "the leaky ReLU's slope, a definition (activations.LEAKY_SLOPE)",
         "50": "a round number of layers in an example of vanishing slopes",
-    },
-    "07-making-it-fast.md": {
-        "12": "the exponent of 1e-12, the tolerance the check above uses",
     },
 }
 
@@ -54,7 +52,7 @@ def code_tokens(page: Path) -> set[str]:
     """Every number in the code the page shows, library code it includes too."""
     text = page.read_text(encoding="utf-8")
     code = " ".join(expand(m.group(4)) for m in FENCE.finditer(text))
-    return set(re.findall(r"\d+(?:[._]\d+)*", code.replace("_", "")))
+    return set(re.findall(r"\d+(?:[._]\d+)*(?:e-?\d+)?", code.replace("_", "")))
 
 
 def unexplained_numbers(page: Path) -> list[str]:
