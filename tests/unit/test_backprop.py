@@ -223,7 +223,7 @@ def test_the_sources_step_fails_the_gradient_check():
 
 
 def test_the_matrix_rules_are_the_derivatives_of_the_mean_error():
-    """Chapter 6's four rules, against SymPy's derivatives of E on a 2-3-2 network.
+    """Chapter 6's four rules, against SymPy's derivatives of E on a 2-2-2 network.
 
     The rules are applied to symbolic matrices as the page states them; each
     entry of ``dW`` and ``db`` must be E's derivative by that parameter. At a
@@ -233,7 +233,7 @@ def test_the_matrix_rules_are_the_derivatives_of_the_mean_error():
     activations = [sympy.tanh, lambda z: 1 / (1 + sympy.exp(-z))]
     X = sympy.Matrix(2, m, sympy.symbols("X1:5", real=True))
     Y = sympy.Matrix(2, m, sympy.symbols("Y1:5", real=True))
-    shapes = {"W1": (3, 2), "b1": (3, 1), "W2": (2, 3), "b2": (2, 1)}
+    shapes = {"W1": (2, 2), "b1": (2, 1), "W2": (2, 2), "b2": (2, 1)}
     params = {
         key: sympy.Matrix(*shape, sympy.symbols(f"{key}_1:{shape[0] * shape[1] + 1}"))
         for key, shape in shapes.items()
@@ -253,15 +253,17 @@ def test_the_matrix_rules_are_the_derivatives_of_the_mean_error():
         dA = params[f"W{l}"].T * dZ  # the error passed down
 
     rng = np.random.default_rng(5)
-    point = {s: rng.normal() for s in sorted(E.free_symbols, key=str)}
-    values = {key: np.array(p.subs(point), dtype=float) for key, p in params.items()}
-    X_values, Y_values = (np.array(M.subs(point), dtype=float) for M in (X, Y))
+    point = {s: sympy.Float(rng.normal()) for s in sorted(E.free_symbols, key=str)}
+    values = {
+        key: np.array(p.xreplace(point), dtype=float) for key, p in params.items()
+    }
+    X_values, Y_values = (np.array(M.xreplace(point), dtype=float) for M in (X, Y))
     _, grads = gradients(X_values, Y_values, values, g)
     for key, rule in rules.items():
         derivative = params[key].applyfunc(lambda theta: sympy.diff(E, theta))
         assert sympy.expand(derivative - rule) == sympy.zeros(*shapes[key]), key
         np.testing.assert_allclose(
-            np.array(rule.subs(point), dtype=float),
+            np.array(rule.xreplace(point), dtype=float),
             grads[f"d{key}"],
             rtol=1e-10,
             atol=1e-14,
