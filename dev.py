@@ -5,6 +5,7 @@
     python3 dev.py build   set up, then build the static site into site/
     python3 dev.py test    set up, then run every check: lint, format, build, tests
     python3 dev.py lock    re-pin requirements.txt from the ranges in pyproject.toml
+    python3 dev.py setup   set up only (CI adds the optional PyTorch pins after it)
     python3 dev.py update-outputs
                            set up, then run every page's blocks and rewrite each
                            Output block that differs from what it printed; review
@@ -123,7 +124,7 @@ def main(task: str) -> None:
 
 
 if __name__ == "__main__":
-    TASKS = ("serve", "build", "test", "lock", "update-outputs")
+    TASKS = ("serve", "build", "test", "lock", "setup", "update-outputs")
     if sys.version_info < (3, 11):  # noqa: UP036 (a newcomer may run an old Python)
         sys.exit("nnlit needs Python 3.11 or newer")
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:

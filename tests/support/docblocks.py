@@ -11,6 +11,7 @@ page's expected outputs from a real run (``python3 dev.py update-outputs``).
 """
 
 import ast
+import importlib.util
 import io
 import re
 import subprocess
@@ -213,6 +214,41 @@ def run_block(block: Block, cwd: Path) -> None:
         raise AssertionError(
             f"{where}: the block printed\n{stdout}\n"
             f"but the page shows\n{block.expected_output}"
+        )
+
+
+# Set by .ci/run: there a block the suite would not run fails instead of skipping.
+REQUIRE_EVERY_BLOCK = "NNLIT_REQUIRE_EVERY_BLOCK"
+
+
+def unrun_reason(block: Block) -> str | None:
+    """Why the suite would not run ``block`` here, or None if it would.
+
+    A page's skip or xfail mark leaves its block and output unchecked, and so
+    does ``importorskip`` naming a module that is not installed.
+    """
+    if block.marks:
+        return f"the page marks it {block.marks[0].strip()}"
+    if block.importorskip and importlib.util.find_spec(block.importorskip) is None:
+        return f"it needs {block.importorskip}, which is not installed"
+    return None
+
+
+def require_run(block: Block) -> None:
+    """Refuse a block that the suite would not run, as CI refuses it.
+
+    Raises
+    ------
+    AssertionError
+        If :func:`unrun_reason` gives a reason; the message names the page and
+        the line of the block's opening fence.
+    """
+    reason = unrun_reason(block)
+    if reason is not None:
+        raise AssertionError(
+            f"{shown_path(block.page)}:{block.lineno}: the block would not run:"
+            f" {reason}; {REQUIRE_EVERY_BLOCK} is set, so every block must run"
+            " (CI installs requirements-torch.txt for the PyTorch comparison)"
         )
 
 

@@ -220,3 +220,51 @@ def test_the_sources_step_fails_the_gradient_check():
         }
         size = relative_error(grads, numeric)
         assert size < 1e-7 if bound else size > 0.01  # a bug: orders of magnitude off
+
+
+def test_the_matrix_rules_are_the_derivatives_of_the_mean_error():
+    """Chapter 6's four rules, against SymPy's derivatives of E on a 2-2-2 network.
+
+    The rules are applied to symbolic matrices as the page states them; each
+    entry of ``dW`` and ``db`` must be E's derivative by that parameter. At a
+    random point, both must also be what nnlit's backpropagation computes.
+    """
+    m, g = 2, ["tanh", "sigmoid"]
+    activations = [sympy.tanh, lambda z: 1 / (1 + sympy.exp(-z))]
+    X = sympy.Matrix(2, m, sympy.symbols("X1:5", real=True))
+    Y = sympy.Matrix(2, m, sympy.symbols("Y1:5", real=True))
+    shapes = {"W1": (2, 2), "b1": (2, 1), "W2": (2, 2), "b2": (2, 1)}
+    params = {
+        key: sympy.Matrix(*shape, sympy.symbols(f"{key}_1:{shape[0] * shape[1] + 1}"))
+        for key, shape in shapes.items()
+    }
+    A, Z = {0: X}, {}
+    for l in (1, 2):
+        Z[l] = params[f"W{l}"] * A[l - 1] + params[f"b{l}"] * sympy.ones(1, m)
+        A[l] = Z[l].applyfunc(activations[l - 1])
+    E = sum((Y - A[2]).applyfunc(lambda e: e**2)) / (2 * m)
+
+    rules, dA = {}, (A[2] - Y) / m  # the start
+    for l in (2, 1):
+        slope = sympy.Lambda(u, sympy.diff(activations[l - 1](u), u))
+        dZ = dA.multiply_elementwise(Z[l].applyfunc(slope))  # through g
+        rules[f"W{l}"] = dZ * A[l - 1].T  # the weights
+        rules[f"b{l}"] = dZ * sympy.ones(m, 1)  # the biases: sum of the columns
+        dA = params[f"W{l}"].T * dZ  # the error passed down
+
+    rng = np.random.default_rng(5)
+    point = {s: sympy.Float(rng.normal()) for s in sorted(E.free_symbols, key=str)}
+    values = {
+        key: np.array(p.xreplace(point), dtype=float) for key, p in params.items()
+    }
+    X_values, Y_values = (np.array(M.xreplace(point), dtype=float) for M in (X, Y))
+    _, grads = gradients(X_values, Y_values, values, g)
+    for key, rule in rules.items():
+        derivative = params[key].applyfunc(lambda theta: sympy.diff(E, theta))
+        assert sympy.expand(derivative - rule) == sympy.zeros(*shapes[key]), key
+        np.testing.assert_allclose(
+            np.array(rule.xreplace(point), dtype=float),
+            grads[f"d{key}"],
+            rtol=1e-10,
+            atol=1e-14,
+        )
