@@ -104,7 +104,8 @@ def backward_pass(
         grads[f"dW{l}"] = dZ @ cache[f"A{l - 1}"].T  # (n_l, n_{l-1})
         if f"b{l}" in params:
             grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True)  # (n_l, 1)
-        dA = params[f"W{l}"].T @ dZ  # (n_{l-1}, m)
+        if l > 1:  # dA^[0], the slope for the inputs, steps no parameter
+            dA = params[f"W{l}"].T @ dZ  # (n_{l-1}, m)
     return grads
 
 

@@ -13,8 +13,9 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit import course, errata
+from nnlit import cost, course, errata
 from nnlit.activations import ACTIVATIONS
+from nnlit.admissions import admission_probability, split_rows, yardsticks
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
 from nnlit.examples import CIRCLES_NETWORK, SPEED_NETWORK, trained_circles_network
 from nnlit.examples import circles as circles_data
@@ -155,6 +156,101 @@ FACTS = {
     "speed_network": speed_network,
     "digits": digits,
 }
+
+
+# Chapter 6: the yardsticks of the admissions data, and what a gradient costs.
+_SPLITS = {"backprop": course.BACKPROP, "gradient_descent": course.GRADIENT_DESCENT}
+FRESH_APPLICANTS = {"n": 100_000, "seed": 1}  # never part of any split
+
+
+def admissions(key: str, exercise: str = "backprop") -> str:
+    """A yardstick for accuracies on an exercise's test records (:mod:`admissions`).
+
+    ``always_rejected``, ``best`` and ``expected_best`` are percentages,
+    ``standard_error`` and ``one_record`` are in percentage points,
+    ``test_records`` is a count.
+    """
+    records = simulate_admissions()
+    _, test = split_rows(len(records), _SPLITS[exercise].split_seed)
+    if key == "test_records":
+        return str(len(test))
+    if key == "one_record":  # percentage points one test record is worth
+        return f"{100 / len(test):g}"
+    value = yardsticks(records, test)[key]
+    return f"{100 * value:.1f}" if key == "standard_error" else f"{value:.1%}"
+
+
+@cache
+def fresh_applicants() -> np.ndarray:
+    """Applicants drawn with another seed: a test set large enough to trust."""
+    return simulate_admissions(**FRESH_APPLICANTS)
+
+
+def admissions_population(key: str) -> str:
+    """The simulated population, read off :func:`fresh_applicants`.
+
+    ``expected_best``: the best accuracy any model can expect; ``likely``: the
+    share of applicants more likely admitted than not; ``applicants``: how many.
+    """
+    records = fresh_applicants()
+    p = admission_probability(records)
+    values = {
+        "expected_best": np.mean(np.maximum(p, 1 - p)),
+        "likely": np.mean(p > 0.5),
+        "always_rejected": np.mean(records[:, 0] == 0),
+    }
+    return f"{len(records):,}" if key == "applicants" else f"{values[key]:.1%}"
+
+
+def _cost_network(name: str) -> tuple[list[int], int, bool]:
+    """Layer sizes, examples and whether there are biases, of a chapter's network."""
+    if name == "course":
+        n = len(prepare(simulate_admissions(), course.BACKPROP.split_seed).y)
+        return [6, course.BACKPROP.hidden, 1], n, False
+    if name == "circles":
+        return list(CIRCLES_NETWORK["sizes"]), len(circles_data(seed=0)[1]), True
+    return list(SPEED_NETWORK["sizes"]), SPEED_NETWORK["examples"], True
+
+
+def gradient_cost(network: str, key: str) -> str:
+    """One gradient's cost on ``course``, ``circles`` or ``speed`` (:mod:`cost`).
+
+    ``backprop`` and ``finite_differences`` in forward passes, ``ratio`` of the
+    two, ``parameters``, ``examples`` and ``sizes`` of the network.
+    """
+    sizes, m, biases = _cost_network(network)
+    forward = cost.forward_multiply_adds(sizes, m)
+    values = {
+        "backprop": cost.backprop_multiply_adds(sizes, m) / forward,
+        "finite_differences": cost.finite_difference_multiply_adds(sizes, m, biases)
+        / forward,
+    }
+    if key == "ratio":
+        return f"{values['finite_differences'] / values['backprop']:,.0f}"
+    if key in values:
+        return f"{values[key]:,.3g}" if values[key] < 100 else f"{values[key]:,.0f}"
+    counts = {"parameters": cost.parameter_count(sizes, biases), "examples": m}
+    return "-".join(map(str, sizes)) if key == "sizes" else f"{counts[key]:,}"
+
+
+def course_scale(layer: str) -> str:
+    """Chapter 6's starting scales: the course's, and each layer's own 1/sqrt(fan-in).
+
+    ``course``: the course's scale for both layers; ``fan_in_2``: the second
+    layer's own, from its inputs, the hidden units.
+    """
+    fan_in = {"course": 6, "fan_in_2": course.BACKPROP.hidden}[layer]
+    return f"{fan_in**-0.5:.3f}"
+
+
+FACTS.update(
+    {
+        "admissions": admissions,
+        "admissions_population": admissions_population,
+        "gradient_cost": gradient_cost,
+        "course_scale": course_scale,
+    }
+)
 
 
 def _overflows(f: Callable, x: NDArray) -> bool:
