@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit import cost, course, errata
+from nnlit import baselines, cost, course, errata, gradient_descent
 from nnlit.activations import ACTIVATIONS
 from nnlit.admissions import admission_probability, split_rows, yardsticks
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
@@ -296,3 +296,97 @@ def source_fault(kind: str, dtype: str = "float64") -> str:
 
 
 FACTS["source_fault"] = source_fault
+
+
+def admissions(key: str, split_seed: str = "") -> str:
+    """A baseline of the simulated admissions data (:mod:`nnlit.baselines`).
+
+    With ``split_seed``: on that split's test records (``always_no``, ``bayes``,
+    ``bayes_expected``, ``above_half`` as percentages; ``test_size``; the
+    ``standard_error`` of an accuracy at the always-"rejected" score, and
+    ``one_record``, what one record moves an accuracy, both in percentage
+    points). Without: in expectation over every applicant the simulation draws.
+    """
+    if not split_seed:
+        return f"{baselines.population()[key]:.1%}"
+    split = baselines.split_scores(simulate_admissions(), int(split_seed))
+    derived = {
+        "test_size": str(split.size),
+        "standard_error": f"{100 * split.standard_error(split.always_no):.1f}",
+        "one_record": f"{100 / split.size:g}",
+    }
+    return derived.get(key) or f"{getattr(split, key):.1%}"
+
+
+def bowl(key: str) -> str:
+    """A number of chapter 5's two-weight bowl (:data:`gradient_descent.BOWL`).
+
+    ``lam_min``, ``lam_max``: the Hessian's eigenvalues; ``threshold``:
+    2/lam_max; ``half_threshold``: 1/lam_max; ``rate_K``: the K-th learning rate
+    drawn; ``steps``; ``error_start``, ``error_min``; ``error_K``: E after the
+    steps at the K-th rate.
+    """
+    X, y = gradient_descent.BOWL["X"], gradient_descent.BOWL["y"]
+    lam = gradient_descent.bowl_curvature(X)
+    rates, start = gradient_descent.BOWL["rates"], gradient_descent.BOWL["start"]
+    if key.startswith("rate_"):
+        return f"{rates[int(key.removeprefix('rate_')) - 1]:g}"
+    if key.startswith("error_") and key[-1].isdigit():
+        lr, steps = rates[int(key[-1]) - 1], gradient_descent.BOWL["steps"]
+        path = gradient_descent.bowl_path(X, y, start, lr, steps)
+        return f"{gradient_descent.bowl_error(X, y, path[-1]):.3g}"
+    w_min = np.linalg.lstsq(X.T, y, rcond=None)[0]
+    values = {
+        "lam_min": lam[0],
+        "lam_max": lam[-1],
+        "threshold": 2 / lam[-1],
+        "half_threshold": 1 / lam[-1],
+        "steps": gradient_descent.BOWL["steps"],
+        "error_start": gradient_descent.bowl_error(X, y, start),
+        "error_min": gradient_descent.bowl_error(X, y, w_min),
+    }
+    return f"{values[key]:.3g}"
+
+
+SETTLE_LR, SETTLE_EPOCHS = 20.0, 3000  # below 2 / lam_max: reaches the minimum
+
+
+@cache
+def _unit_minimum() -> tuple[NDArray, float, NDArray]:
+    """Chapter 5's unit trained to its minimum: weights, loss, Hessian eigenvalues."""
+    data = prepare(simulate_admissions(), course.GRADIENT_DESCENT.split_seed)
+    start = _exercise("gradient_descent")["weights"]
+    w, losses = gradient_descent.train(data.X, data.y, start, SETTLE_LR, SETTLE_EPOCHS)
+    lam = np.linalg.eigvalsh(gradient_descent.unit_hessian(data.X, data.y, w))
+    if 2 / lam[-1] <= SETTLE_LR or abs(losses[-1] - losses[-2]) > 1e-15:
+        raise ValueError("the unit did not settle at its minimum")
+    return w, float(losses[-1]), lam
+
+
+def unit_curvature(key: str, lr: str = "", epochs: str = "") -> str:
+    """Chapter 5's sigmoid unit at the bottom of its error, on the admissions data.
+
+    ``minimum_loss`` (the loss the course prints, at the minimum), ``lam_max``
+    (the largest eigenvalue of the Hessian of E/m there), ``threshold``
+    (2/lam_max), ``half_threshold`` (1/lam_max); ``last_losses`` with a
+    learning rate and epochs: the last two losses of that run from weights 0.1.
+    """
+    _, minimum, lam = _unit_minimum()
+    if key == "last_losses":
+        data = prepare(simulate_admissions(), course.GRADIENT_DESCENT.split_seed)
+        w0 = np.full(data.X.shape[0], 0.1)
+        _, losses = gradient_descent.train(data.X, data.y, w0, float(lr), int(epochs))
+        low, high = sorted(losses[-2:])
+        return f"{low:.4f} and {high:.4f}"
+    values = {
+        "minimum_loss": f"{minimum:.4f}",
+        "lam_max": f"{lam[-1]:.3g}",
+        "threshold": f"{2 / lam[-1]:.3g}",
+        "half_threshold": f"{1 / lam[-1]:.3g}",
+    }
+    return values[key]
+
+
+FACTS["admissions"] = admissions
+FACTS["bowl"] = bowl
+FACTS["unit_curvature"] = unit_curvature

@@ -22,6 +22,7 @@ from nnlit.checks import (
     check_examples,
     check_learning_rate,
     check_schedule,
+    check_seed,
     stop_if_diverged,
 )
 
@@ -148,3 +149,100 @@ def accuracy(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> float:
     """Share of records where the unit's output, rounded at 0.5, equals the label."""
     X, y, w = check_data(X, y, w)
     return share_correct(sigmoid(w @ X), y)
+
+
+# --8<-- [start:train_batches]
+def train_batches(
+    X: ArrayLike,
+    y: ArrayLike,
+    w: ArrayLike,
+    lr: float,
+    epochs: int,
+    batch_size: int,
+    seed: int = 0,
+) -> tuple[NDArray, NDArray]:
+    """The same training, one step per batch of ``batch_size`` records.
+
+    Each epoch deals the records out in a fresh order (a generator seeded with
+    ``seed``) and steps once per batch, by that batch's average step. A batch of
+    every record is :func:`train`; a batch of one record is stochastic gradient
+    descent. Returns the final weights and the loss on all records after each epoch.
+    """
+    lr = check_schedule(lr, epochs, batch_size)
+    X, y, w = check_data(X, y, w)
+    w, losses, m = w.copy(), [], len(y)
+    rng = np.random.default_rng(check_seed(seed))
+    for _ in range(epochs):
+        order = rng.permutation(m)
+        with np.errstate(all="ignore"):  # a diverging run is caught just below
+            for start in range(0, m, batch_size):
+                batch = order[start : start + batch_size]
+                h = w @ X[:, batch]  # (len(batch),)
+                delta = (y[batch] - sigmoid(h)) * sigmoid_prime(h)
+                w += lr * (X[:, batch] @ delta) / len(batch)
+            losses.append(mean_squared_error(y, sigmoid(w @ X)))
+        stop_if_diverged(losses, lr, {"w": w})
+    return w, np.array(losses)
+
+
+# --8<-- [end:train_batches]
+
+
+# --8<-- [start:bowl]
+# A linear unit with two weights and four records (columns): its error is a bowl.
+BOWL = {
+    "X": np.array([[1.0, 2.0, -1.0, 0.5], [0.5, 1.5, 0.0, -1.0]]),  # (2, 4)
+    "y": np.array([1.0, 2.0, -0.5, 0.0]),
+    "start": np.array([-1.0, 2.0]),
+    "rates": (0.1, 0.4, 0.9, 1.05),  # creeps, good, oscillates, diverges
+    "steps": 12,
+}
+
+
+def bowl_error(X: NDArray, y: NDArray, w: ArrayLike) -> NDArray:
+    r"""The error of a linear unit :math:`\hat y = \mathbf{w} \cdot \mathbf{x}`.
+
+    :math:`E(\mathbf{w}) = \frac{1}{2m} \sum_\mu (y^\mu - \mathbf{w} \cdot
+    \mathbf{x}^\mu)^2`, a bowl over weight space. ``w`` is ``(n,)`` or a stack
+    of weights ``(..., n)``; the result has the stack's shape.
+    """
+    residuals = y - np.asarray(w) @ X  # (..., m)
+    return 0.5 * np.mean(residuals**2, axis=-1)
+
+
+def bowl_path(X: NDArray, y: NDArray, w0: ArrayLike, lr: float, steps: int) -> NDArray:
+    r"""Weights visited by gradient descent on :func:`bowl_error`, ``(steps + 1, n)``.
+
+    Each step is :math:`\Delta \mathbf{w} = \eta\, X (\mathbf{y} - \mathbf{w} X) / m`.
+    """
+    path = [np.asarray(w0, dtype=float)]
+    for _ in range(steps):
+        w = path[-1]
+        path.append(w + lr * X @ (y - w @ X) / len(y))
+    return np.array(path)
+
+
+def bowl_curvature(X: NDArray) -> NDArray:
+    r"""Eigenvalues of the bowl's Hessian :math:`X X^\top / m`, smallest first."""
+    return np.linalg.eigvalsh(X @ X.T / X.shape[1])
+
+
+# --8<-- [end:bowl]
+
+
+# --8<-- [start:unit_hessian]
+def unit_hessian(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> NDArray:
+    r"""The Hessian of the mean error :math:`E/m` of one sigmoid unit, ``(n, n)``.
+
+    With :math:`s = \sigma(h)`, :math:`s' = s(1 - s)` and :math:`s'' = s'(1 - 2s)`,
+    it is :math:`\frac1m \sum_\mu \big(s'^2 - (y - s)\, s''\big)\,
+    \mathbf{x}^\mu \mathbf{x}^{\mu\top}`: what :func:`train` descends, curved.
+    """
+    X, y, w = check_data(X, y, w)
+    s = sigmoid(w @ X)  # (m,)
+    slope = s * (1 - s)
+    weight = slope**2 - (y - s) * slope * (1 - 2 * s)  # (m,)
+    return (X * weight) @ X.T / len(y)
+
+
+# --8<-- [end:unit_hessian]

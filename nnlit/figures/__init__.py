@@ -48,6 +48,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "backprop-diagram": backprop.backprop_diagram,
     "backprop-loss-curve": backprop.backprop_loss_curve,
     "circles": backprop.circles_figure,
+    "bowl": gradient_descent.bowl_figure,
 }
 
 

@@ -1,4 +1,4 @@
-"""Chapter 5's figures: the learning rate's three regimes, and the training loss."""
+"""Chapter 5's figures: the learning rate's regimes in one and two weights; the loss."""
 
 # --8<-- [start:imports]
 import numpy as np
@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from nnlit.course import gradient_descent_exercise
 from nnlit.data import simulate_admissions
 from nnlit.figures.drawing import plot_losses
+from nnlit.gradient_descent import BOWL, bowl_error, bowl_path
 
 # --8<-- [end:imports]
 
@@ -50,3 +51,30 @@ def loss_curve() -> Figure:
 
 
 # --8<-- [end:loss_curve]
+
+
+# --8<-- [start:bowl_figure]
+def bowl_grid(n: int = 201) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bowl's error on an ``n`` by ``n`` grid of weights ``(w1, w2)``."""
+    w1, w2 = np.meshgrid(np.linspace(-2, 3, n), np.linspace(-1.5, 2.5, n))
+    E = bowl_error(BOWL["X"], BOWL["y"], np.stack([w1, w2], axis=-1))  # (n, n)
+    return w1, w2, E
+
+
+def bowl_figure() -> Figure:
+    """Contour lines of the bowl, and a descent path for each of four rates."""
+    w1, w2, E = bowl_grid()
+    levels = E.min() + 0.02 * 2.0 ** np.arange(9)  # each line twice the last
+    fig = Figure(figsize=(8, 6.6), layout="constrained")
+    for ax, lr in zip(fig.subplots(2, 2).flat, BOWL["rates"], strict=True):
+        ax.contour(w1, w2, E, levels=levels, colors="0.6", linewidths=0.8)
+        path = bowl_path(BOWL["X"], BOWL["y"], BOWL["start"], lr, BOWL["steps"])
+        ax.plot(path[:, 0], path[:, 1], "o-", color="C3", ms=3.5, lw=1)
+        ax.plot(*BOWL["start"], "o", color="black", ms=6)
+        ax.set(title=f"$\\eta = {lr:g}$", xlabel="$w_1$", ylabel="$w_2$")
+        ax.set(xlim=(w1.min(), w1.max()), ylim=(w2.min(), w2.max()))
+        ax.set_aspect("equal")
+    return fig
+
+
+# --8<-- [end:bowl_figure]

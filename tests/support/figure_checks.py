@@ -28,6 +28,7 @@ from nnlit.examples import (
     xor_network,
     xor_points,
 )
+from nnlit.gradient_descent import BOWL
 from nnlit.layers import forward
 
 # The activations from their textbook formulas, not from nnlit.
@@ -94,6 +95,53 @@ def descent(fig: Figure) -> list[str]:
         )
         heights = 0.5 * (1 - np.asarray(visited)) ** 2
         problems += _close("the path's heights", np.asarray(path.get_ydata()), heights)
+    return problems
+
+
+def _bowl_path(lr: float) -> np.ndarray:
+    """Gradient descent on the bowl in closed form: w* + (I - eta H)^t (w0 - w*)."""
+    X, y, start = BOWL["X"], BOWL["y"], BOWL["start"]
+    H = X @ X.T / X.shape[1]
+    w_star = np.linalg.lstsq(X.T, y, rcond=None)[0]
+    step = np.eye(len(start)) - lr * H
+    powers = [np.linalg.matrix_power(step, t) for t in range(BOWL["steps"] + 1)]
+    return np.array([w_star + P @ (start - w_star) for P in powers])
+
+
+def _contour_problems(ax: Axes) -> list[str]:
+    """Every point on a contour line drawn at level L has E = L, to the grid's error."""
+    X, y = BOWL["X"], BOWL["y"]
+    (lines,) = [c for c in ax.collections if isinstance(c, ContourSet)] or [None]
+    if lines is None:
+        return ["no contour lines drawn"]
+    problems = []
+    for level, path in zip(lines.levels, lines.get_paths(), strict=True):
+        w = path.vertices  # (k, 2): points on the line
+        E = 0.5 * np.mean((y[None, :] - w @ X) ** 2, axis=1)
+        if len(w) == 0 or not np.allclose(E, level, rtol=0, atol=1e-3):
+            problems.append(f"the contour line at E = {level:.3g} is not where E is")
+    return problems
+
+
+def bowl(fig: Figure) -> list[str]:
+    """Contours of the bowl's E; each path is gradient descent at its title's rate.
+
+    The rates are in the order the page describes them: two below 1/lambda_max
+    (creeping, then good), one between 1/lambda_max and 2/lambda_max
+    (oscillating), one above 2/lambda_max (diverging).
+    """
+    lam_max = np.linalg.eigvalsh(BOWL["X"] @ BOWL["X"].T / BOWL["X"].shape[1])[-1]
+    problems, rates = [], []
+    for ax in fig.axes:
+        (lr,) = map(float, re.findall(r"[\d.]+", ax.get_title()))
+        rates.append(lr)
+        problems += _contour_problems(ax)
+        path = ax.lines[0]
+        drawn = np.column_stack([path.get_xdata(), path.get_ydata()])
+        problems += _close(f"the path at eta = {lr:g}", drawn, _bowl_path(lr))
+    a, b, c, d = rates
+    if not a < b < 1 / lam_max < c < 2 / lam_max < d:
+        problems.append(f"the rates {rates} are not in their regimes")
     return problems
 
 
@@ -282,6 +330,7 @@ CHECKS: dict[str, Callable[[Figure], list[str]]] = {
     "backprop-diagram": backprop_diagram,
     "backprop-loss-curve": losses_of(backprop_exercise),
     "circles": circles_figure,
+    "bowl": bowl,
 }
 
 

@@ -6,9 +6,15 @@ import sympy
 
 from nnlit.activations import sigmoid
 from nnlit.gradient_descent import (
+    BOWL,
     accuracy,
+    bowl_curvature,
+    bowl_error,
+    bowl_path,
     train,
+    train_batches,
     train_per_record,
+    unit_hessian,
     update_step,
 )
 
@@ -117,3 +123,89 @@ def test_bad_arguments(trainer, change, error, message):
     }
     with pytest.raises(error, match=message):
         trainer(**{**arguments, **change})
+
+
+# --- Batches, the bowl and the curvature ------------------------------------
+
+
+def test_one_batch_of_every_record_is_full_batch_training():
+    rng = np.random.default_rng(3)
+    X, t, w0 = rng.normal(size=(3, 20)), rng.random(20), rng.normal(size=3)
+    w_full, losses_full = train(X, t, w0, lr=0.7, epochs=30)
+    w_batch, losses_batch = train_batches(X, t, w0, 0.7, 30, batch_size=20, seed=5)
+    np.testing.assert_allclose(w_batch, w_full, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(losses_batch, losses_full, rtol=0, atol=1e-12)
+
+
+def test_a_batch_of_one_record_takes_the_records_own_steps():
+    """Stochastic gradient descent: one update_step per record, in the drawn order."""
+    rng = np.random.default_rng(4)
+    X, t, w0 = rng.normal(size=(2, 6)), rng.random(6), rng.normal(size=2)
+    w_sgd, _ = train_batches(X, t, w0, 0.4, 1, batch_size=1, seed=9)
+    w = w0.copy()
+    for j in np.random.default_rng(9).permutation(6):
+        w = w + update_step(X[:, j], t[j], w, 0.4)[2]
+    np.testing.assert_allclose(w_sgd, w, rtol=0, atol=1e-14)
+
+
+def test_batches_refuse_a_batch_size_of_zero():
+    with pytest.raises(ValueError, match="batch_size"):
+        train_batches(np.ones((2, 4)), np.zeros(4), np.zeros(2), 0.1, 1, batch_size=0)
+
+
+def test_the_bowl_path_is_the_closed_form_of_descent_on_a_quadratic():
+    X, y, start = BOWL["X"], BOWL["y"], BOWL["start"]
+    H = X @ X.T / X.shape[1]
+    w_star = np.linalg.solve(H, X @ y / X.shape[1])
+    for lr in BOWL["rates"]:
+        path = bowl_path(X, y, start, lr, 7)
+        expected = w_star + np.linalg.matrix_power(np.eye(2) - lr * H, 7) @ (
+            start - w_star
+        )
+        np.testing.assert_allclose(path[-1], expected, rtol=1e-12)
+
+
+def test_the_bowls_curvature_is_the_second_derivative_of_its_error():
+    X, y = BOWL["X"], BOWL["y"]
+    eps, w = 1e-4, np.array([0.3, -0.2])
+    E = lambda v: float(bowl_error(X, y, v))  # noqa: E731
+    H = np.array(
+        [
+            [
+                (
+                    E(w + eps * (a + b))
+                    - E(w + eps * (a - b))
+                    - E(w - eps * (a - b))
+                    + E(w - eps * (a + b))
+                )
+                / (4 * eps**2)
+                for b in np.eye(2)
+            ]
+            for a in np.eye(2)
+        ]
+    )
+    np.testing.assert_allclose(np.linalg.eigvalsh(H), bowl_curvature(X), rtol=1e-7)
+
+
+def test_the_rates_cross_the_thresholds_the_chapter_names():
+    """Just below 2/lambda_max descent reaches the bottom; just above, it climbs."""
+    X, y, start = BOWL["X"], BOWL["y"], BOWL["start"]
+    lam_max = bowl_curvature(X)[-1]
+    for lr, grows in ((0.9 * 2 / lam_max, False), (1.02 * 2 / lam_max, True)):
+        E = bowl_error(X, y, bowl_path(X, y, start, lr, 200))
+        assert bool(E[-1] > E[0]) == grows
+
+
+def test_the_unit_hessian_is_the_slope_of_the_mean_gradient():
+    rng = np.random.default_rng(6)
+    X, t, w = rng.normal(size=(3, 15)), rng.random(15), rng.normal(size=3)
+
+    def gradient(v):  # of E / m, from the steps update_step takes
+        steps = [update_step(X[:, j], t[j], v, 1.0)[2] for j in range(15)]
+        return -np.mean(steps, axis=0)
+
+    eps = 1e-6
+    measured = np.array(
+        [(gradient(w + eps * e) - gradient(w - eps * e)) / (2 * eps) for e in np.eye(3)]
+    )
+    np.testing.assert_allclose(unit_hessian(X, t, w), measured, atol=1e-8)
