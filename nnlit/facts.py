@@ -15,7 +15,6 @@ from numpy.typing import NDArray
 
 from nnlit import baselines, cost, course, errata, gradient_descent
 from nnlit.activations import ACTIVATIONS
-from nnlit.admissions import admission_probability, split_rows, yardsticks
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
 from nnlit.examples import CIRCLES_NETWORK, SPEED_NETWORK, trained_circles_network
 from nnlit.examples import circles as circles_data
@@ -158,48 +157,7 @@ FACTS = {
 }
 
 
-# Chapter 6: the yardsticks of the admissions data, and what a gradient costs.
-_SPLITS = {"backprop": course.BACKPROP, "gradient_descent": course.GRADIENT_DESCENT}
-FRESH_APPLICANTS = {"n": 100_000, "seed": 1}  # never part of any split
-
-
-def admissions(key: str, exercise: str = "backprop") -> str:
-    """A yardstick for accuracies on an exercise's test records (:mod:`admissions`).
-
-    ``always_rejected``, ``best`` and ``expected_best`` are percentages,
-    ``standard_error`` and ``one_record`` are in percentage points,
-    ``test_records`` is a count.
-    """
-    records = simulate_admissions()
-    _, test = split_rows(len(records), _SPLITS[exercise].split_seed)
-    if key == "test_records":
-        return str(len(test))
-    if key == "one_record":  # percentage points one test record is worth
-        return f"{100 / len(test):g}"
-    value = yardsticks(records, test)[key]
-    return f"{100 * value:.1f}" if key == "standard_error" else f"{value:.1%}"
-
-
-@cache
-def fresh_applicants() -> np.ndarray:
-    """Applicants drawn with another seed: a test set large enough to trust."""
-    return simulate_admissions(**FRESH_APPLICANTS)
-
-
-def admissions_population(key: str) -> str:
-    """The simulated population, read off :func:`fresh_applicants`.
-
-    ``expected_best``: the best accuracy any model can expect; ``likely``: the
-    share of applicants more likely admitted than not; ``applicants``: how many.
-    """
-    records = fresh_applicants()
-    p = admission_probability(records)
-    values = {
-        "expected_best": np.mean(np.maximum(p, 1 - p)),
-        "likely": np.mean(p > 0.5),
-        "always_rejected": np.mean(records[:, 0] == 0),
-    }
-    return f"{len(records):,}" if key == "applicants" else f"{values[key]:.1%}"
+# Chapter 6: what a gradient costs, and the course's starting scales.
 
 
 def _cost_network(name: str) -> tuple[list[int], int, bool]:
@@ -245,8 +203,6 @@ def course_scale(layer: str) -> str:
 
 FACTS.update(
     {
-        "admissions": admissions,
-        "admissions_population": admissions_population,
         "gradient_cost": gradient_cost,
         "course_scale": course_scale,
     }
