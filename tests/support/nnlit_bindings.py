@@ -9,11 +9,12 @@ from collections.abc import Callable
 import network_maths as net
 import numpy as np
 import sympy
-from math_values import Scope, depth_of, index_of, node_of, shape_of
+from math_values import Scope, depth_of, index_of, key_of, node_of, shape_of
 from network_maths import EXAMPLES, LAYER_SIZES
 from sympy.tensor.indexed import Indexed
+from tex_math import parse
 
-from nnlit import backprop, gradient_descent, layers, one_neuron
+from nnlit import activations, backprop, gradient_descent, layers, one_neuron
 from nnlit.facts import FIRST_NETWORK
 
 
@@ -92,6 +93,38 @@ def _record_step(scope: Scope, left: sympy.Expr, part: str) -> float:
     return {"delta": delta, "step": step[i - 1], "gradient": -step[i - 1] / lr}[part]
 
 
+def _step_key(k: int) -> str:
+    r"""The scope's name for the step of weight ``k``, read as ``\Delta w_k``."""
+    step = parse(r"\Delta w_i").subs(sympy.Symbol("i"), k)
+    return key_of(step, Scope(0, "", layered=False))
+
+
+def _slope_along(scope: Scope, left: sympy.Expr, step: str = "") -> float:
+    r"""How fast nnlit's one-record error changes as the weights move along a step.
+
+    The rate :math:`\frac{d}{dt} E(\mathbf{w} + t\,\Delta\mathbf{w})` at
+    :math:`t = 0`, measured by a central difference of nnlit's squared error. The
+    step is drawn at random, or with ``gradient`` it is nnlit's gradient step
+    :math:`-\eta\,\partial E / \partial w_i` (``record_step``), put in the scope.
+    """
+    x, w, y = scope.vector("x"), scope.vector("w"), scope.draw("y")
+    keys = [_step_key(k) for k in range(1, len(w) + 1)]
+    if step == "gradient":
+        scope.values["eta"] = lr = abs(scope.draw("eta"))
+        d = gradient_descent.record_step(x, y, w, lr)[2]
+        scope.values.update(zip(keys, d, strict=True))
+    else:
+        d = np.array([scope.draw(key) for key in keys])
+    f = activations.get_activation(scope.generic)
+
+    def error(v: np.ndarray) -> float:
+        y_hat = np.atleast_1d(f(v @ x))
+        return 0.5 * gradient_descent.mean_squared_error(np.atleast_1d(y), y_hat)
+
+    t = 1e-5
+    return (error(w + t * d) - error(w - t * d)) / (2 * t)
+
+
 # What a ``% nnlit: KEY`` line's left side is, computed by nnlit.
 BINDINGS: dict[str, Callable[..., object]] = {
     "neuron_input": lambda s, _: one_neuron.neuron_input(
@@ -107,4 +140,5 @@ BINDINGS: dict[str, Callable[..., object]] = {
     "record_step": _record_step,
     "gradients": _gradients,
     "loss": _loss,
+    "slope_along": _slope_along,
 }
