@@ -200,3 +200,47 @@ def source_fault(kind: str, dtype: str = "float64") -> str:
 
 
 FACTS["source_fault"] = source_fault
+
+
+def digits_fact(key: str) -> str:
+    """A number about chapter 8's digits, its split, its runs and its settings.
+
+    Loading the digits needs scikit-learn; every run is seeded and cached.
+    """
+    from nnlit import digits
+
+    data = digits.digits_split()
+    full, small = digits.trained_digits_network(), digits.small_set_run()
+    variances = digits.init_variances()
+    values = {
+        "records": data.labels.size + data.labels_test.size,
+        "train_records": data.labels.size,
+        "test_records": data.labels_test.size,
+        "test_share": f"{digits.SPLIT['test_share']:.0%}",
+        "split_seed": digits.SPLIT["seed"],
+        "blank_pixels": int(np.sum(data.pixels.std(axis=1) == 0)),
+        "sizes": "-".join(map(str, digits.NETWORK["sizes"])),
+        "test_accuracy": f"{full.test_accuracy:.1%}",
+        "train_accuracy": f"{full.train_accuracy:.1%}",
+        "test_errors": digits.misclassified().size,
+        "full_gap": f"{100 * (full.train_accuracy - full.test_accuracy):.1f}",
+        "small_records": digits.SMALL["records"],
+        "small_epochs": digits.SMALL["epochs"],
+        "small_train_accuracy": f"{small.train_accuracy:.0%}",
+        "small_test_accuracy": f"{small.test_accuracy:.1%}",
+        "small_gap": f"{100 * (small.train_accuracy - small.test_accuracy):.1f}",
+        "small_best_epoch": int(np.argmin(small.losses["test"])) + 1,
+        "small_best_test_loss": f"{small.losses['test'].min():.3f}",
+        "small_final_test_loss": f"{small.losses['test'][-1]:.3f}",
+        "deep_width": digits.DEEP["width"],
+        "deep_depth": digits.DEEP["depth"],
+    }
+    for (g, gain), v in variances.items():  # e.g. "relu_2_last": variance at the top
+        values[f"{g}_{gain:g}_first"] = f"{v[0]:.2f}"
+        values[f"{g}_{gain:g}_last"] = f"{v[-1]:.3g}"
+    if key not in values:
+        raise ValueError(f"no digits fact {key!r}; known: {', '.join(values)}")
+    return str(values[key])
+
+
+FACTS["digits"] = digits_fact
