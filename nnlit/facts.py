@@ -211,6 +211,7 @@ def digit_task(key: str) -> str:
     data = task.digits_split()
     full, small = task.trained_digits_network(), task.small_set_run()
     variances = task.init_variances()
+    most_common = np.argmax(np.bincount(data.labels))  # in the training records
     values = {
         "records": data.labels.size + data.labels_test.size,
         "train_records": data.labels.size,
@@ -220,6 +221,7 @@ def digit_task(key: str) -> str:
         "blank_pixels": int(np.sum(data.pixels.std(axis=1) == 0)),
         "sizes": "-".join(map(str, task.NETWORK["sizes"])),
         "test_accuracy": f"{full.test_accuracy:.1%}",
+        "always_most_common": f"{np.mean(data.labels_test == most_common):.1%}",
         "train_accuracy": f"{full.train_accuracy:.1%}",
         "test_errors": task.misclassified().size,
         "full_gap": f"{100 * (full.train_accuracy - full.test_accuracy):.1f}",
