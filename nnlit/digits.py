@@ -128,6 +128,7 @@ def digits_split(seed: int = SPLIT["seed"]) -> Split:
     return arrays
 
 
+# --8<-- [start:train_digits]
 class Run(NamedTuple):
     """A trained network and how it trained."""
 
@@ -137,7 +138,6 @@ class Run(NamedTuple):
     test_accuracy: float
 
 
-# --8<-- [start:train_digits]
 def train_digits(records: int | None = None, epochs: int = NETWORK["epochs"]) -> Run:
     """Train the chapter's network (:data:`NETWORK`) on the training records.
 
