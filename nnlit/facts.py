@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnlit import baselines, cost, course, errata, gradient_descent
+from nnlit import digits as task
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
 from nnlit.examples import CIRCLES_NETWORK, SPEED_NETWORK, trained_circles_network
@@ -346,3 +347,47 @@ def unit_curvature(key: str, lr: str = "", epochs: str = "") -> str:
 FACTS["admissions"] = admissions
 FACTS["bowl"] = bowl
 FACTS["unit_curvature"] = unit_curvature
+
+
+def digit_task(key: str) -> str:
+    """A number about chapter 8's digits, its split, its runs and its settings.
+
+    Loading the digits needs scikit-learn; every run is seeded and cached.
+    """
+    data = task.digits_split()
+    full, small = task.trained_digits_network(), task.small_set_run()
+    variances = task.init_variances()
+    most_common = np.argmax(np.bincount(data.labels))  # in the training records
+    values = {
+        "records": data.labels.size + data.labels_test.size,
+        "train_records": data.labels.size,
+        "test_records": data.labels_test.size,
+        "test_share": f"{task.SPLIT['test_share']:.0%}",
+        "split_seed": task.SPLIT["seed"],
+        "blank_pixels": int(np.sum(data.pixels.std(axis=1) == 0)),
+        "sizes": "-".join(map(str, task.NETWORK["sizes"])),
+        "test_accuracy": f"{full.test_accuracy:.1%}",
+        "always_most_common": f"{np.mean(data.labels_test == most_common):.1%}",
+        "train_accuracy": f"{full.train_accuracy:.1%}",
+        "test_errors": task.misclassified().size,
+        "full_gap": f"{100 * (full.train_accuracy - full.test_accuracy):.1f}",
+        "small_records": task.SMALL["records"],
+        "small_epochs": task.SMALL["epochs"],
+        "small_train_accuracy": f"{small.train_accuracy:.0%}",
+        "small_test_accuracy": f"{small.test_accuracy:.1%}",
+        "small_gap": f"{100 * (small.train_accuracy - small.test_accuracy):.1f}",
+        "small_best_epoch": int(np.argmin(small.losses["test"])) + 1,
+        "small_best_test_loss": f"{small.losses['test'].min():.3f}",
+        "small_final_test_loss": f"{small.losses['test'][-1]:.3f}",
+        "deep_width": task.DEEP["width"],
+        "deep_depth": task.DEEP["depth"],
+    }
+    for (g, gain), v in variances.items():  # e.g. "relu_2_last": variance at the top
+        values[f"{g}_{gain:g}_first"] = f"{v[0]:.2f}"
+        values[f"{g}_{gain:g}_last"] = f"{v[-1]:.3g}"
+    if key not in values:
+        raise ValueError(f"no digits fact {key!r}; known: {', '.join(values)}")
+    return str(values[key])
+
+
+FACTS["digit_task"] = digit_task

@@ -19,6 +19,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from nnlit.figures import activations, backprop, gradient_descent, layers, one_neuron
+from nnlit.figures import digits as digits_figures
 
 # White background so a figure reads the same in the light and dark themes;
 # a fixed hash salt and no date make the SVG bytes identical on every build.
@@ -49,6 +50,11 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "backprop-loss-curve": backprop.backprop_loss_curve,
     "circles": backprop.circles_figure,
     "bowl": gradient_descent.bowl_figure,
+    "digit-samples": digits_figures.digit_samples,
+    "digits-losses": digits_figures.digits_losses,
+    "digits-confusion": digits_figures.confusion_figure,
+    "digits-misclassified": digits_figures.misclassified_figure,
+    "digits-init": digits_figures.init_figure,
 }
 
 

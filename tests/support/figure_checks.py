@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Wedge
 from matplotlib.path import Path
 
+from nnlit import digits
 from nnlit.course import backprop_exercise, gradient_descent_exercise
 from nnlit.data import simulate_admissions
 from nnlit.examples import (
@@ -319,6 +320,125 @@ def neuron_diagram(fig: Figure) -> list[str]:
     return problems + [f"no label {n!r}" for n in sorted(needed - texts)]
 
 
+# Chapter 8: each check recomputes what the figure shows with plain NumPy,
+# from the digits' split and the trained weights, not with nnlit.classify.
+
+
+def _images(fig: Figure) -> list[tuple[np.ndarray, str]]:
+    """Every drawn digit, as its 64 pixels and its panel's title."""
+    return [
+        (np.asarray(ax.images[0].get_array()).ravel(), ax.get_title())
+        for ax in fig.axes
+        if ax.images
+    ]
+
+
+def _scores(params: dict, X: np.ndarray) -> np.ndarray:
+    """The network's last Z, from its formula: ReLU hidden layers, no softmax."""
+    A, L = X, sum(key.startswith("W") for key in params)
+    for l in range(1, L + 1):
+        Z = params[f"W{l}"] @ A + params[f"b{l}"]
+        A = np.maximum(Z, 0)
+    return Z
+
+
+def _guesses() -> np.ndarray:
+    data = digits.digits_split()
+    return np.argmax(_scores(digits.trained_digits_network().params, data.X_test), 0)
+
+
+def digit_samples(fig: Figure) -> list[str]:
+    """The first training records, in order, each titled with its own label."""
+    data, problems = digits.digits_split(), []
+    for i, (pixels, title) in enumerate(_images(fig)):
+        if not np.array_equal(pixels, data.pixels[:, i]):
+            problems.append(f"digit {i} is not training record {i}")
+        if title != str(data.labels[i]):
+            problems.append(
+                f"digit {i} is titled {title!r}, its label is {data.labels[i]}"
+            )
+    return problems or ([] if _images(fig) else ["no digit drawn"])
+
+
+def digits_losses(fig: Figure) -> list[str]:
+    """Per panel, the train then test loss per epoch; the last ones recomputed."""
+    data, problems = digits.digits_split(), []
+    runs = (digits.trained_digits_network(), digits.small_set_run())
+    for ax, run, panel in zip(
+        fig.axes, runs, ("all records", "few records"), strict=True
+    ):
+        for line, name in zip(ax.lines, ("train", "test"), strict=True):
+            drawn = np.asarray(line.get_ydata())
+            epochs = np.arange(1, drawn.size + 1, dtype=float)
+            problems += _close(f"{panel}: epochs", np.asarray(line.get_xdata()), epochs)
+            problems += _close(f"{panel}: {name} loss", drawn, run.losses[name])
+        Z = _scores(run.params, data.X_test)
+        shifted = Z - Z.max(axis=0)
+        log_p = shifted - np.log(np.exp(shifted).sum(axis=0))
+        last = -np.mean(log_p[data.labels_test, np.arange(Z.shape[1])])
+        if not np.isclose(np.asarray(ax.lines[1].get_ydata())[-1], last, rtol=1e-9):
+            problems.append(f"{panel}: the last test loss is not the trained network's")
+    return problems
+
+
+def digits_confusion(fig: Figure) -> list[str]:
+    """Counts of test records by true class (row) and prediction (column)."""
+    labels, guesses = digits.digits_split().labels_test, _guesses()
+    expected = np.zeros((10, 10), dtype=int)
+    for true, guess in zip(labels, guesses, strict=True):
+        expected[true, guess] += 1
+    ax = fig.axes[0]
+    drawn = np.asarray(ax.images[0].get_array())
+    problems = [] if np.array_equal(drawn, expected) else ["the counts drawn are wrong"]
+    written = {
+        (round(t.get_position()[1]), round(t.get_position()[0])): t.get_text()
+        for t in ax.texts
+    }
+    shown = {cell: str(n) for cell, n in np.ndenumerate(expected) if n}
+    if written != shown:
+        problems.append("the numbers written are not the counts")
+    return problems
+
+
+def digits_misclassified(fig: Figure) -> list[str]:
+    """Every wrongly classified test record, once, titled true → predicted."""
+    data, guesses = digits.digits_split(), _guesses()
+    wrong = np.flatnonzero(guesses != data.labels_test)
+    drawn = _images(fig)
+    if len(drawn) != wrong.size:
+        return [f"{len(drawn)} digits drawn, but {wrong.size} are misclassified"]
+    problems = []
+    for (pixels, title), i in zip(drawn, wrong, strict=True):
+        if not np.array_equal(pixels, data.pixels_test[:, i]):
+            problems.append(f"test record {i} is not the one drawn")
+        if title != f"{data.labels_test[i]}→{guesses[i]}":
+            problems.append(f"test record {i} is titled {title!r}")
+    return problems
+
+
+def digits_init(fig: Figure) -> list[str]:
+    """Each line: Var Z^[l] per layer, of weights with the gain its label names."""
+    X, problems = digits.digits_split().X, []
+    gains = {"1/n": 1.0, "2/n": 2.0}
+    for line in fig.axes[0].lines:
+        label = line.get_label()
+        g = "relu" if "ReLU" in label else "tanh" if "tanh" in label else "identity"
+        gain = next(v for k, v in gains.items() if k in label)
+        sizes = [64] + [digits.DEEP["width"]] * digits.DEEP["depth"]
+        rng, A, expected = np.random.default_rng(digits.DEEP["seed"]), X, []
+        for l in range(1, len(sizes)):
+            W = rng.normal(0, 1, (sizes[l], sizes[l - 1])) * np.sqrt(
+                gain / sizes[l - 1]
+            )
+            Z = W @ A
+            expected.append(Z.var())
+            A = {"relu": lambda z: np.maximum(z, 0), "tanh": np.tanh}.get(
+                g, lambda z: z
+            )(Z)
+        problems += _close(label, np.asarray(line.get_ydata()), np.array(expected))
+    return problems or ([] if fig.axes[0].lines else ["no line drawn"])
+
+
 CHECKS: dict[str, Callable[[Figure], list[str]]] = {
     "neuron-diagram": neuron_diagram,
     "neuron-output": neuron_output,
@@ -331,6 +451,11 @@ CHECKS: dict[str, Callable[[Figure], list[str]]] = {
     "backprop-loss-curve": losses_of(backprop_exercise),
     "circles": circles_figure,
     "bowl": bowl,
+    "digit-samples": digit_samples,
+    "digits-losses": digits_losses,
+    "digits-confusion": digits_confusion,
+    "digits-misclassified": digits_misclassified,
+    "digits-init": digits_init,
 }
 
 

@@ -166,6 +166,9 @@ def _value(expr: sympy.Expr, scope: Scope) -> object:
         return np.power(_value(expr.base, scope), _value(expr.exp, scope))
     if isinstance(expr, sympy.exp):
         return np.exp(_value(expr.args[0], scope))
+    if isinstance(expr, sympy.log):  # \ln x is read as log(x, E)
+        logs = [np.log(_value(arg, scope)) for arg in expr.args]
+        return logs[0] / logs[1] if len(logs) == 2 else logs[0]
     if isinstance(expr, sympy.Piecewise):
         return _piecewise(expr, scope)
     if isinstance(expr, sympy.Sum):

@@ -9,12 +9,20 @@ from collections.abc import Callable
 import network_maths as net
 import numpy as np
 import sympy
-from math_values import Scope, depth_of, index_of, key_of, node_of, shape_of
+from math_values import Scope, depth_of, evaluate, index_of, key_of, node_of, shape_of
 from network_maths import EXAMPLES, LAYER_SIZES
-from sympy.tensor.indexed import Indexed
+from sympy.tensor.indexed import Indexed, IndexedBase
 from tex_math import parse
 
-from nnlit import activations, backprop, gradient_descent, layers, one_neuron
+from nnlit import (
+    activations,
+    backprop,
+    classify,
+    gradcheck,
+    gradient_descent,
+    layers,
+    one_neuron,
+)
 from nnlit.facts import FIRST_NETWORK
 
 
@@ -125,6 +133,40 @@ def _slope_along(scope: Scope, left: sympy.Expr, step: str = "") -> float:
     return (error(w + t * d) - error(w - t * d)) / (2 * t)
 
 
+def _class_scores(scope: Scope) -> np.ndarray:
+    """The scores ``z_1 .. z_K`` of one example, as a column ``(K, 1)``."""
+    K = scope.ints["K"]
+    return np.array([[scope.draw(f"z[{j}]")] for j in range(1, K + 1)])
+
+
+def _softmax(scope: Scope, left: sympy.Expr) -> float:
+    r"""Entry ``k`` of nnlit's softmax of ``z_1 .. z_K``: the page's ``\hat y_k``."""
+    k = index_of(left.indices[0], scope)
+    return float(classify.softmax(_class_scores(scope))[k - 1, 0])
+
+
+def _cross_entropy(scope: Scope, left: sympy.Expr) -> float:
+    """Nnlit's cross-entropy of one example: targets ``y_j`` as the page sets them."""
+    K, z = scope.ints["K"], _class_scores(scope)
+    y = [[evaluate(IndexedBase("y")[j], scope)] for j in range(1, K + 1)]
+    return classify.cross_entropy(np.array(y, dtype=float), z)
+
+
+def _softmax_output_error(scope: Scope, left: sympy.Expr) -> np.ndarray:
+    r"""The slope of nnlit's cross-entropy in ``Z^{[L]}``, measured.
+
+    ``\hat Y`` (nnlit's softmax), one-hot ``Y`` and ``m`` go into the scope.
+    """
+    K, m = LAYER_SIZES[-1], EXAMPLES
+    Z = scope.draw("Z_out", (K, m))
+    Y = classify.one_hot(scope.rng.integers(0, K, size=m), K)
+    measured = gradcheck.numerical_gradient(
+        lambda p: classify.cross_entropy(Y, p["Z"]), {"Z": Z}
+    )["dZ"]
+    scope.values.update(Upsilon=classify.softmax(Z), Y=Y, m=m)
+    return measured
+
+
 # What a ``% nnlit: KEY`` line's left side is, computed by nnlit.
 BINDINGS: dict[str, Callable[..., object]] = {
     "neuron_input": lambda s, _: one_neuron.neuron_input(
@@ -141,4 +183,7 @@ BINDINGS: dict[str, Callable[..., object]] = {
     "gradients": _gradients,
     "loss": _loss,
     "slope_along": _slope_along,
+    "softmax": _softmax,
+    "cross_entropy": _cross_entropy,
+    "softmax_output_error": _softmax_output_error,
 }
