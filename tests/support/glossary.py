@@ -39,6 +39,7 @@ class Entry:
 
 
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
+_ZH = re.compile(r'<span lang="zh-Hans">(.*)</span>')
 
 
 def entries(path: Path = GLOSSARY) -> list[Entry]:
@@ -51,6 +52,10 @@ def entries(path: Path = GLOSSARY) -> list[Entry]:
         if cells[0] == "Term":
             continue
         names, chinese, meaning, where = cells
+        marked = _ZH.fullmatch(chinese)  # the language set, for fonts and voices
+        if marked is None:
+            raise ValueError(f"{path.name}:{number}: wrap {chinese} in {_ZH.pattern}")
+        chinese = marked.group(1)
         found.append(
             Entry(
                 tuple(name.strip() for name in names.split(",")),
