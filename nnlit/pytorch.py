@@ -72,6 +72,7 @@ TORCH_ACTIVATIONS = {
     "leaky_relu": "LeakyReLU",
     "identity": "Identity",
 }
+
 # --8<-- [end:activations]
 
 
@@ -89,6 +90,7 @@ def half_mse(Y_hat: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
 TORCH_LOSSES: dict[str, Callable[["torch.Tensor", "torch.Tensor"], "torch.Tensor"]] = {
     "half_mse": half_mse,
 }
+
 # --8<-- [end:losses]
 
 
