@@ -21,6 +21,7 @@ or error, is one entry in each.
 
 # --8<-- [start:imports]
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -63,14 +64,14 @@ def compared_network() -> Compared:
 
 
 # --8<-- [start:activations]
-#: nnlit's activation names, as the ``torch.nn`` module that computes each.
+#: nnlit's activation names, each with how to make its module from ``torch.nn``.
 #: (``LeakyReLU``'s default slope, 0.01, is nnlit's ``LEAKY_SLOPE``.)
-TORCH_ACTIVATIONS = {
-    "sigmoid": "Sigmoid",
-    "tanh": "Tanh",
-    "relu": "ReLU",
-    "leaky_relu": "LeakyReLU",
-    "identity": "Identity",
+TORCH_ACTIVATIONS: dict[str, Callable[[ModuleType], "torch.nn.Module"]] = {
+    "sigmoid": lambda nn: nn.Sigmoid(),
+    "tanh": lambda nn: nn.Tanh(),
+    "relu": lambda nn: nn.ReLU(),
+    "leaky_relu": lambda nn: nn.LeakyReLU(),
+    "identity": lambda nn: nn.Identity(),
 }
 
 # --8<-- [end:activations]
@@ -119,7 +120,7 @@ def torch_network(params: Params, g: str | Sequence[str]) -> "torch.nn.Sequentia
             linear.weight.copy_(torch.from_numpy(W))  # (n_l, n_{l-1})
             if b is not None:
                 linear.bias.copy_(torch.from_numpy(b[:, 0]))  # (n_l, 1) -> (n_l,)
-        layers += [linear, getattr(torch.nn, TORCH_ACTIVATIONS[name])()]
+        layers += [linear, TORCH_ACTIVATIONS[name](torch.nn)]
     return torch.nn.Sequential(*layers)
 
 

@@ -74,8 +74,8 @@ def test_the_module_imports_and_sets_up_without_pytorch():
 def test_every_nnlit_activation_is_the_torch_module_it_maps_to(torch):
     assert set(TORCH_ACTIVATIONS) == set(ACTIVATIONS)
     z = np.linspace(-30, 30, 601)
-    for name, module in TORCH_ACTIVATIONS.items():
-        theirs = getattr(torch.nn, module)()(torch.from_numpy(z)).numpy()
+    for name, make in TORCH_ACTIVATIONS.items():
+        theirs = make(torch.nn)(torch.from_numpy(z)).numpy()
         assert np.allclose(theirs, get_activation(name)(z), rtol=1e-15, atol=1e-15)
     assert torch.nn.LeakyReLU().negative_slope == LEAKY_SLOPE
 
