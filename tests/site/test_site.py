@@ -19,6 +19,7 @@ from site_audit import (
     broken_links,
     html_files,
     html_of,
+    outbound_links,
     parsed,
     silent_continuations,
     soup,
@@ -156,3 +157,21 @@ def test_search_indexes_the_prose_not_the_code_listings(site: Path):
     assert "def neuron_input(" not in text  # a listing in chapter 1
     assert "neuron_input" in text  # named in chapter 1's prose
     assert "Backpropagation" in text
+
+
+def test_plain_links_out_are_allowed_and_loading_from_there_is_not(site: Path):
+    """The site links to other hosts, but a page never fetches from one."""
+    hosts = {
+        urlsplit(url).hostname
+        for path in html_files(site)
+        for url in outbound_links(parsed(path))
+    }
+    assert {"d2l.ai", "neuralnetworksanddeeplearning.com"} <= hosts
+    assert {"www.coursera.org", "www.udacity.com", "stats.oarc.ucla.edu"} <= hosts
+    assert broken_links(site) == []  # the links out were not taken for files
+    url = "https://d2l.ai/index.html"
+    page = BeautifulSoup(
+        f'<a href="{url}">d2l</a><img src="{url}" alt="">', "html.parser"
+    )
+    assert outbound_links(page) == [url]
+    assert remote_loads(page) == [f"<img src={url}>"]

@@ -58,6 +58,20 @@ def remote_loads(html: BeautifulSoup) -> list[str]:
     return found
 
 
+def outbound_links(html: BeautifulSoup) -> list[str]:
+    """Every plain link out of the site: an ``<a href>`` to another host.
+
+    Following a link is the reader's choice, so it loads nothing by itself: the
+    site may link out (to the courses, the data's origin, other books) while
+    :func:`remote_loads` still refuses anything that fetches from another host.
+    """
+    return [
+        a["href"]
+        for a in html.find_all("a", href=True)
+        if urlsplit(a["href"]).scheme in ("http", "https")
+    ]
+
+
 def html_of(page: Path, site: Path) -> Path:
     """The built HTML file of a Markdown page (no directory URLs: see mkdocs.yml)."""
     return site / page.relative_to(DOCS).with_suffix(".html")
