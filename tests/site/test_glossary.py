@@ -114,9 +114,9 @@ f(**{"X": 1})  # **kwargs**
 
 def test_a_bold_term_missing_from_the_glossary_is_named_with_its_line(tmp_path):
     page = tmp_path / "09-new.md"
-    page.write_text("# 9. New\n\nA **softmax** turns scores into **weights**.\n")
+    page.write_text("# 9. New\n\nAn **attention** layer mixes **weights**.\n")
     assert missing_bold_terms([page], GLOSSARY) == [
-        "09-new.md:3: **softmax** is bold but not in the glossary"
+        "09-new.md:3: **attention** is bold but not in the glossary"
     ]
 
 
