@@ -1,9 +1,10 @@
 r"""The same network in PyTorch: nnlit's parameters in ``torch.nn``, and back.
 
 The "What next" page uses these to show that PyTorch computes what nnlit
-computes: the same forward pass, the same gradients (by autograd instead of
-chapter 6's backward pass) and the same training steps (by ``torch.optim.SGD``).
-Everything here is float64, so the two agree to about 1e-12 or better.
+computes for chapter 8's digits network: the same scores, the same gradients of
+the cross-entropy (by autograd instead of :mod:`nnlit.classify`'s backward pass)
+and the same training steps (by ``torch.optim.SGD``). Everything here is
+float64, so the two agree to about 1e-12 or better.
 
 PyTorch is optional: nnlit never needs it, and this module imports it only
 inside the functions that use it, so ``import nnlit.pytorch`` works without it.
@@ -28,8 +29,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnlit.checks import check_schedule, check_seed
-from nnlit.examples import CIRCLES_NETWORK, circles
-from nnlit.layers import Params, check_network, init_params, weights_and_biases
+from nnlit.classify import one_hot
+from nnlit.digits import CLASSES, NETWORK, digits_split
+from nnlit.initialisation import scaled_params
+from nnlit.layers import Params, check_network, weights_and_biases
 
 if TYPE_CHECKING:  # PyTorch is imported where it is used: see the module's doc
     import torch
@@ -42,22 +45,35 @@ class Compared(NamedTuple):
     """A network and its data, as the "What next" page compares them."""
 
     X: NDArray  # (n_0, m): examples as columns, as nnlit takes them
-    Y: NDArray  # (n_L, m)
+    Y: NDArray  # (n_L, m): here one-hot, one column per example
+    labels: NDArray  # (m,): the class of each example
     params: Params  # the starting weights, copied into PyTorch
-    g: tuple[str, ...]  # one activation per layer
+    g: tuple[str, ...]  # one activation per layer; the last one "identity"
     lr: float
     epochs: int
     batch_size: int | None
+    seed: int  # the order of the minibatches
     loss: str  # a key of TORCH_LOSSES: nnlit's error
 
 
 def compared_network() -> Compared:
-    """Chapter 6's two rings and the network it trains on them, untrained."""
-    net = CIRCLES_NETWORK
-    X, y = circles(seed=0)
-    start = init_params(net["sizes"], seed=0)
-    schedule = (net["lr"], net["epochs"], net["batch_size"])
-    return Compared(X, y[None, :], start, net["g"], *schedule, loss="half_mse")
+    """Chapter 8's training digits and its network, with He's starting weights."""
+    data = digits_split()
+    sizes = NETWORK["sizes"]
+    start = scaled_params(sizes, NETWORK["gain"], NETWORK["init_seed"])
+    g = (NETWORK["g"],) * (len(sizes) - 2) + ("identity",)  # scores: no g on top
+    return Compared(
+        data.X.copy(),  # digits_split's arrays are read-only; PyTorch's are not
+        one_hot(data.labels, CLASSES),
+        data.labels.copy(),
+        start,
+        g,
+        NETWORK["lr"],
+        NETWORK["epochs"],
+        NETWORK["batch_size"],
+        NETWORK["seed"],
+        loss="cross_entropy",
+    )
 
 
 # --8<-- [end:compared]
@@ -65,21 +81,20 @@ def compared_network() -> Compared:
 
 # --8<-- [start:activations]
 #: nnlit's activation names, each with how to make its module from ``torch.nn``.
-#: (``LeakyReLU``'s default slope, 0.01, is nnlit's ``LEAKY_SLOPE``.)
+#: (``LeakyReLU``'s default slope, 0.01, is nnlit's ``LEAKY_SLOPE``.) The
+#: identity has no module: a layer without one ends at its ``nn.Linear``.
 TORCH_ACTIVATIONS: dict[str, Callable[[ModuleType], "torch.nn.Module"]] = {
     "sigmoid": lambda nn: nn.Sigmoid(),
     "tanh": lambda nn: nn.Tanh(),
     "relu": lambda nn: nn.ReLU(),
     "leaky_relu": lambda nn: nn.LeakyReLU(),
-    "identity": lambda nn: nn.Identity(),
 }
 
 # --8<-- [end:activations]
 
 
-# --8<-- [start:losses]
 def half_mse(Y_hat: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
-    r"""The error nnlit descends, :math:`E = \frac{1}{2m} \sum (Y - \hat Y)^2`, on rows.
+    r"""Chapter 6's error, :math:`E = \frac{1}{2m} \sum (Y - \hat Y)^2`, on rows.
 
     ``Y_hat`` and ``Y`` are ``(m, n_L)``: one row per example, as PyTorch
     keeps them. (``torch.nn.MSELoss`` divides by ``m * n_L`` and has no 1/2.)
@@ -87,9 +102,25 @@ def half_mse(Y_hat: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
     return 0.5 * ((Y - Y_hat) ** 2).sum() / Y.shape[0]
 
 
-#: nnlit's errors, as functions of PyTorch's prediction and target (rows).
+# --8<-- [start:losses]
+def cross_entropy(scores: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
+    """Chapter 8's error, the mean cross-entropy of the softmax, on rows.
+
+    ``scores`` and ``Y`` are ``(m, K)``. ``F.cross_entropy`` takes the scores
+    and applies ``log_softmax`` to each row itself, as :func:`nnlit.classify.
+    cross_entropy` takes ``Z``; given rows of probabilities as targets (here
+    one-hot), it sums ``-Y * log_softmax`` over each row, and ``"mean"``
+    divides the total by ``m``, the number of rows, as nnlit does.
+    """
+    import torch
+
+    return torch.nn.functional.cross_entropy(scores, Y, reduction="mean")
+
+
+#: nnlit's errors, as functions of PyTorch's output and target (rows).
 TORCH_LOSSES: dict[str, Callable[["torch.Tensor", "torch.Tensor"], "torch.Tensor"]] = {
-    "half_mse": half_mse,
+    "half_mse": half_mse,  # chapter 6's networks: the output is Y_hat
+    "cross_entropy": cross_entropy,  # chapter 8's: the output is the scores
 }
 
 # --8<-- [end:losses]
@@ -99,8 +130,9 @@ TORCH_LOSSES: dict[str, Callable[["torch.Tensor", "torch.Tensor"], "torch.Tensor
 def torch_network(params: Params, g: str | Sequence[str]) -> "torch.nn.Sequential":
     """The network as ``torch.nn`` layers in float64, with a copy of its weights.
 
-    Layer ``l`` becomes ``nn.Linear(n_{l-1}, n_l)`` followed by its activation;
-    without ``b{l}`` in ``params`` the layer has no bias, as in nnlit.
+    Layer ``l`` becomes ``nn.Linear(n_{l-1}, n_l)`` followed by its activation
+    (none for ``"identity"``); without ``b{l}`` in ``params`` the layer has no
+    bias, as in nnlit.
 
     Raises
     ------
@@ -120,7 +152,9 @@ def torch_network(params: Params, g: str | Sequence[str]) -> "torch.nn.Sequentia
             linear.weight.copy_(torch.from_numpy(W))  # (n_l, n_{l-1})
             if b is not None:
                 linear.bias.copy_(torch.from_numpy(b[:, 0]))  # (n_l, 1) -> (n_l,)
-        layers += [linear, TORCH_ACTIVATIONS[name](torch.nn)]
+        layers.append(linear)
+        if name != "identity":  # a classifier ends here: its output is the scores
+            layers.append(TORCH_ACTIVATIONS[name](torch.nn))
     return torch.nn.Sequential(*layers)
 
 
@@ -160,7 +194,9 @@ def autograd_gradients(
     """The error and its gradient for every parameter, by PyTorch's autograd.
 
     ``X`` is ``(n_0, m)`` and ``Y`` ``(n_L, m)``, as nnlit takes them; returns
-    what :func:`nnlit.backprop.gradients` returns, computed by PyTorch.
+    what :func:`nnlit.classify.gradients` (``loss="cross_entropy"``) or
+    :func:`nnlit.backprop.gradients` (``"half_mse"``) returns, computed by
+    PyTorch.
     """
     import torch
 
@@ -185,7 +221,10 @@ def sgd_train(
     seed: int = 0,
     loss: str = "half_mse",
 ) -> NDArray:
-    """:func:`nnlit.backprop.train`, written with ``torch.optim.SGD``.
+    """nnlit's ``train``, written with ``torch.optim.SGD``.
+
+    :func:`nnlit.classify.train` with ``loss="cross_entropy"``,
+    :func:`nnlit.backprop.train` with ``"half_mse"``.
 
     The loop every PyTorch program has: clear the gradients, compute the error,
     ``backward()``, ``step()``. Plain SGD's step is ``p -= lr * p.grad``, as
