@@ -93,6 +93,7 @@ TORCH_ACTIVATIONS: dict[str, Callable[[ModuleType], "torch.nn.Module"]] = {
 # --8<-- [end:activations]
 
 
+# --8<-- [start:losses]
 def half_mse(Y_hat: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
     r"""Chapter 6's error, :math:`E = \frac{1}{2m} \sum (Y - \hat Y)^2`, on rows.
 
@@ -102,15 +103,15 @@ def half_mse(Y_hat: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
     return 0.5 * ((Y - Y_hat) ** 2).sum() / Y.shape[0]
 
 
-# --8<-- [start:losses]
 def cross_entropy(scores: "torch.Tensor", Y: "torch.Tensor") -> "torch.Tensor":
     """Chapter 8's error, the mean cross-entropy of the softmax, on rows.
 
     ``scores`` and ``Y`` are ``(m, K)``. ``F.cross_entropy`` takes the scores
-    and applies ``log_softmax`` to each row itself, as :func:`nnlit.classify.
-    cross_entropy` takes ``Z``; given rows of probabilities as targets (here
-    one-hot), it sums ``-Y * log_softmax`` over each row, and ``"mean"``
-    divides the total by ``m``, the number of rows, as nnlit does.
+    and applies ``log_softmax`` to each row itself, as
+    :func:`nnlit.classify.cross_entropy` takes ``Z``. Given rows of
+    probabilities as targets (here one-hot), it sums ``-Y * log_softmax`` over
+    each row, and ``"mean"`` divides the total by ``m``, the number of rows, as
+    nnlit does.
     """
     import torch
 
@@ -221,7 +222,7 @@ def sgd_train(
     seed: int = 0,
     loss: str = "half_mse",
 ) -> NDArray:
-    """nnlit's ``train``, written with ``torch.optim.SGD``.
+    """The trainer of nnlit, written with ``torch.optim.SGD``.
 
     :func:`nnlit.classify.train` with ``loss="cross_entropy"``,
     :func:`nnlit.backprop.train` with ``"half_mse"``.

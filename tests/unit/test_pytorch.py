@@ -13,11 +13,15 @@ import numpy as np
 import pytest
 from docblocks import REQUIRE_EVERY_BLOCK
 
+from nnlit import classify
 from nnlit.activations import ACTIVATIONS, LEAKY_SLOPE, get_activation
 from nnlit.backprop import gradients, train
+from nnlit.digits import NETWORK, digits_split
+from nnlit.initialisation import scaled_params
 from nnlit.layers import init_params
 from nnlit.pytorch import (
     TORCH_ACTIVATIONS,
+    TORCH_LOSSES,
     autograd_gradients,
     compared_network,
     largest_difference,
@@ -59,20 +63,49 @@ NETWORKS = [
 ]
 
 
+def classifier(hidden: str, soft: bool = False, seed: int = 0):
+    """A 5-6-4-3 softmax network with non-zero biases, and targets for it.
+
+    One-hot targets, or with ``soft`` columns of probabilities that are not.
+    """
+    rng = np.random.default_rng(seed)
+    params = scaled_params([5, 6, 4, 3], gain=2.0, seed=seed)
+    for l in (1, 2, 3):
+        params[f"b{l}"] = rng.normal(0, 0.5, params[f"b{l}"].shape)
+    X = rng.normal(size=(5, 13))
+    if soft:
+        Y = rng.dirichlet(np.ones(3), size=13).T  # (3, 13), columns sum to 1
+    else:
+        Y = classify.one_hot(rng.integers(0, 3, size=13), 3)
+    return params, (hidden, hidden, "identity"), X, Y
+
+
 def test_the_module_imports_and_sets_up_without_pytorch():
+    # A finder that refuses torch: as if it were not installed. (Setting
+    # sys.modules["torch"] to None would confuse scikit-learn's SciPy, which
+    # looks torch up there.)
     code = (
-        "import sys; sys.modules['torch'] = None; import nnlit.pytorch as p; "
-        "net = p.compared_network(); print(net.X.shape, net.Y.shape, net.loss)"
+        "import sys\n"
+        "class NoTorch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'torch':\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, NoTorch())\n"
+        "import nnlit.pytorch as p\n"
+        "net = p.compared_network()\n"
+        "assert 'torch' not in sys.modules\n"
+        "print(net.X.shape, net.Y.shape, net.loss)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "(2, 400) (1, 400) half_mse\n"
+    m = digits_split().labels.size
+    assert result.stdout == f"(64, {m}) (10, {m}) cross_entropy\n"
 
 
 def test_every_nnlit_activation_is_the_torch_module_it_maps_to(torch):
-    assert set(TORCH_ACTIVATIONS) == set(ACTIVATIONS)
+    assert set(TORCH_ACTIVATIONS) == set(ACTIVATIONS) - {"identity"}
     z = np.linspace(-30, 30, 601)
     for name, make in TORCH_ACTIVATIONS.items():
         theirs = make(torch.nn)(torch.from_numpy(z)).numpy()
@@ -110,6 +143,70 @@ def test_autograd_gives_backpropagations_gradients(torch, g, biases):
     assert min(np.abs(grad).max() for grad in ours.values()) > 1e-4  # not all ~0
 
 
+def test_an_identity_layer_is_a_linear_layer_alone(torch):
+    params, g, _, _ = classifier("tanh")
+    model = torch_network(params, g)
+    kinds = [type(layer).__name__ for layer in model]
+    assert kinds == ["Linear", "Tanh", "Linear", "Tanh", "Linear"]
+
+
+def test_pytorchs_cross_entropy_is_nnlits_with_labels_or_probabilities(torch):
+    rng = np.random.default_rng(1)
+    Z = rng.normal(0, 3, size=(4, 9))  # (K, m)
+    labels = rng.integers(0, 4, size=9)
+    soft = rng.dirichlet(np.ones(4), size=9).T
+    loss = TORCH_LOSSES["cross_entropy"]
+    for Y in (classify.one_hot(labels, 4), soft):
+        theirs = loss(torch.from_numpy(Z.T), torch.from_numpy(Y.T)).item()
+        assert theirs == pytest.approx(classify.cross_entropy(Y, Z), rel=1e-14)
+    by_labels = torch.nn.functional.cross_entropy(
+        torch.from_numpy(Z.T), torch.from_numpy(labels)
+    )
+    assert by_labels.item() == pytest.approx(
+        classify.cross_entropy(classify.one_hot(labels, 4), Z), rel=1e-14
+    )
+
+
+@pytest.mark.parametrize("hidden", ["relu", "tanh", "leaky_relu"])
+@pytest.mark.parametrize("soft", [False, True], ids=["one-hot", "soft"])
+def test_autograd_gives_the_classifiers_gradients(torch, hidden, soft):
+    params, g, X, Y = classifier(hidden, soft)
+    error, ours = classify.gradients(X, Y, params, g[:-1])
+    model = torch_network(params, g)
+    error_torch, theirs = autograd_gradients(model, X, Y, "cross_entropy")
+    assert error_torch == pytest.approx(error, rel=1e-13)
+    assert largest_difference(ours, theirs) < 1e-12
+    assert min(np.abs(grad).max() for grad in ours.values()) > 1e-3  # not all ~0
+
+
+@pytest.mark.parametrize("batch_size", [None, 4, 13])
+def test_sgd_trains_the_weights_the_classifiers_train_does(torch, batch_size):
+    params, g, X, Y = classifier("relu")
+    schedule = {"lr": 0.3, "epochs": 20, "batch_size": batch_size, "seed": 5}
+    model = torch_network(params, g)
+    theirs = sgd_train(model, X, Y, **schedule, loss="cross_entropy")
+    trained, ours = classify.train(X, Y, params, g[:-1], **schedule)
+    assert np.abs(ours["train"] - theirs).max() < 1e-12
+    assert largest_difference(trained, nnlit_params(model)) < 1e-12
+    assert largest_difference(trained, params) > 1e-2  # training moved them
+
+
+def test_a_summed_cross_entropy_trains_other_weights(torch):
+    """The mean over m is what matches nnlit: the sum takes m times the step."""
+    params, g, X, Y = classifier("relu")
+    trained, _ = classify.train(X, Y, params, g[:-1], lr=0.3, epochs=3)
+    model = torch_network(params, g)
+    summed = "summed_cross_entropy"
+    TORCH_LOSSES[summed] = lambda z, y: torch.nn.functional.cross_entropy(
+        z, y, reduction="sum"
+    )
+    try:
+        sgd_train(model, X, Y, lr=0.3, epochs=3, loss=summed)
+    finally:
+        del TORCH_LOSSES[summed]
+    assert largest_difference(trained, nnlit_params(model)) > 1e-3
+
+
 def test_gradients_do_not_pile_up_over_calls(torch):
     params, g, X, Y = network(NETWORKS[0])
     model = torch_network(params, g)
@@ -140,13 +237,19 @@ def test_the_comparison_tells_a_different_step_apart(torch):
         assert largest_difference(trained, nnlit_params(model)) > 1e-9, changed
 
 
-def test_the_pages_network_is_chapter_sixs_untrained_network(torch):
+def test_the_pages_network_is_chapter_eights_untrained_network(torch):
     net = compared_network()
-    assert net.X.shape == (2, 400)
-    assert net.Y.shape == (1, 400)
-    assert set(np.unique(net.Y)) == {0.0, 1.0}
-    assert net.g == ("tanh", "tanh", "sigmoid")
-    assert largest_difference(net.params, init_params((2, 8, 8, 1), seed=0)) == 0.0
+    data = digits_split()
+    assert np.array_equal(net.X, data.X)
+    assert np.array_equal(net.labels, data.labels)
+    assert np.array_equal(net.Y, classify.one_hot(data.labels, 10))
+    assert net.g == ("relu", "relu", "identity")
+    start = scaled_params(NETWORK["sizes"], gain=2.0, seed=NETWORK["init_seed"])
+    assert largest_difference(net.params, start) == 0.0
+    schedule = (net.lr, net.epochs, net.batch_size, net.seed)
+    assert schedule == tuple(NETWORK[k] for k in ("lr", "epochs", "batch_size", "seed"))
+    assert net.loss == "cross_entropy"
+    torch.from_numpy(net.X)  # writable: PyTorch takes it without a warning
 
 
 def test_bad_settings_are_refused_as_nnlit_refuses_them(torch):
