@@ -102,8 +102,7 @@ class MathJax:
         self.process.stdin.flush()
         answer = self.process.stdout.readline()
         if not answer:
-            code = self.process.wait()
-            self.process = None
+            code = self.close()
             raise RuntimeError(f"MathJax's Node.js process ended (exit code {code})")
         return json.loads(answer)
 
@@ -115,12 +114,15 @@ class MathJax:
         """The CSS that MathJax's SVG output and its hidden MathML need."""
         return self.ask({"stylesheet": True})["css"]
 
-    def close(self) -> None:
-        """End the Node.js process, if one is running."""
-        if self.process is not None:
-            self.process.stdin.close()
-            self.process.wait()
-            self.process = None
+    def close(self) -> int | None:
+        """End the Node.js process, if one is running; return its exit code."""
+        if self.process is None:
+            return None
+        process, self.process = self.process, None
+        process.stdin.close()
+        code = process.wait()
+        process.stdout.close()
+        return code
 
 
 def formulas_in(page_html: str) -> list[Formula]:
