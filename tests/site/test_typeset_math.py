@@ -19,8 +19,11 @@ from site_build.mathjax import (
     Formula,
     MathJax,
     TexError,
+    as_transform,
     cached,
+    flatten,
     formulas_in,
+    then,
     typeset,
 )
 
@@ -169,3 +172,81 @@ def test_no_page_loads_a_typesetting_script_and_every_page_its_stylesheet(
         assert "MathJax" not in " ".join(s.get_text() for s in html("script")), path
         links = [link["href"] for link in html.select('link[rel="stylesheet"]')]
         assert any(link.endswith("assets/mathjax/svg.css") for link in links), path
+
+
+# --- Folding MathJax's groups into the shapes' transforms ---------------------
+
+
+def test_a_transform_is_composed_as_svg_composes_it():
+    # translate, then scale: a point (1, 1) goes to (2 + 3 * 1, 4 + 3 * 1)
+    assert then((1, 1, 0, 0), "translate(2,4) scale(3)") == (3, 3, 2, 4)
+    assert then((2, -1, 10, 0), "translate(5)") == (2, -1, 20, 0)
+    assert then((1, 1, 0, 0), "scale(2, 0.5)") == (2, 0.5, 0, 0)
+    with pytest.raises(ValueError, match="rotate"):
+        then((1, 1, 0, 0), "rotate(45)")
+    assert as_transform((1, 1, 0, 0)) == ""
+    assert as_transform((1, 1, 2.5, 0)) == ' transform="translate(2.5,0)"'
+    assert as_transform((0.7071, 0.7071, 1, 2)) == (
+        ' transform="matrix(0.707,0,0,0.707,1,2)"'
+    )
+
+
+def test_groups_that_only_move_are_folded_and_any_other_drawing_is_kept():
+    drawing = (
+        '<svg><g stroke="currentColor" fill="currentColor" transform="scale(1,-1)">'
+        '<g data-mml-node="math"><g data-mml-node="mi" transform="translate(10,0)">'
+        '<use data-c="78" xlink:href="#x"></use></g>'
+        '<g transform="translate(5,5) scale(0.5)"><rect width="8" height="2" x="1"'
+        ' y="2"></rect><use xlink:href="#y" transform="translate(4,0)"></use></g>'
+        "</g></g></svg>"
+    )
+    assert flatten(drawing) == (
+        '<svg><g stroke="currentColor" fill="currentColor" transform="scale(1,-1)">'
+        '<use data-c="78" xlink:href="#x" transform="translate(10,0)"></use>'
+        '<rect width="8" height="2" x="1" y="2"'
+        ' transform="matrix(0.5,0,0,0.5,5,5)"></rect>'
+        '<use xlink:href="#y" transform="matrix(0.5,0,0,0.5,7,5)"></use>'
+        "</g></svg>"
+    )
+    coloured = drawing.replace('data-mml-node="mi"', 'fill="red"')
+    assert flatten(coloured) == coloured
+    with_text = drawing.replace("<rect", "<text>x</text><rect")
+    assert flatten(with_text) == with_text
+
+
+TEX = re.compile(r"^\$\$\n(.*?)\n\$\$$|\\\((.*?)\\\)", re.DOTALL | re.MULTILINE)
+
+# Where each shape of each formula lands, relative to its drawing, in pixels.
+SHAPES = """(sel) => [...document.querySelectorAll(sel + " mjx-container")].map((math) => {
+  const frame = math.querySelector("svg").getBoundingClientRect();
+  return [...math.querySelectorAll("svg use, svg rect")].map((shape) => {
+    const box = shape.getBoundingClientRect();
+    return [box.x - frame.x, box.y - frame.y, box.width, box.height];
+  });
+})"""
+
+
+def test_folded_drawings_put_every_shape_where_mathjax_put_it(mathjax, browser):
+    """Every formula of the chapters, drawn as MathJax nests it and as folded."""
+    formulas = [
+        {"tex": display or inline, "display": bool(display)}
+        for page in pages()
+        for display, inline in TEX.findall(page.read_text())
+    ]
+    assert len(formulas) > 300
+    answer = mathjax(formulas)
+    nested = "".join(answer["html"])
+    folded = "".join(flatten(container) for container in answer["html"])
+    assert folded.count("<g") < nested.count("<g") / 3
+    page = browser.new_page()
+    page.set_content(
+        f"<style>{mathjax.stylesheet()} body {{ font-size: 40px }}</style>"
+        f"{answer['glyphs']}<div id=nested>{nested}</div><div id=folded>{folded}</div>"
+    )
+    before, after = page.evaluate(SHAPES, "#nested"), page.evaluate(SHAPES, "#folded")
+    page.close()
+    assert len(before) == len(after) == len(formulas)
+    for number, (shapes, moved) in enumerate(zip(before, after, strict=True), 1):
+        assert len(shapes) == len(moved), f"formula {number}"
+        for shape, again in zip(shapes, moved, strict=True):
+            assert again == pytest.approx(shape, abs=0.02), f"formula {number}"
