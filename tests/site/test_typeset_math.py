@@ -14,16 +14,14 @@ from labs import labs
 from project import DOCS
 from site_audit import html_files, soup
 from site_build.cache import KeyedCache
+from site_build.fold_svg import as_transform, flatten, then
 from site_build.mathjax import (
     GLYPHS_ID,
     Formula,
     MathJax,
     TexError,
-    as_transform,
     cached,
-    flatten,
     formulas_in,
-    then,
     typeset,
 )
 
