@@ -43,12 +43,12 @@ def on_page_content(
     html: str, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
     """Replace the page's TeX by typeset formulas, or fail naming page and line."""
+    # The Markdown as the hooks before left it (facts filled in, the lines
+    # unchanged), where the TeX reads as it does on the page.
+    source = page.markdown or page.file.content_string
     try:
         return mathjax.typeset(
-            html,
-            page.file.src_uri,
-            page.file.content_string,
-            mathjax.cached(_cache, _mathjax),
+            html, page.file.src_uri, source, mathjax.cached(_cache, _mathjax)
         )
     except mathjax.TexError as error:
         raise PluginError(str(error)) from error

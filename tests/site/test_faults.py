@@ -89,6 +89,7 @@ def test_a_tex_error_fails_the_build_naming_page_and_line(
     errors = " ".join(r.getMessage() for r in caplog.records)
     assert "index.md:12: TeX error: Extra close brace or missing open brace" in errors
     assert "index.md:17: TeX error: Undefined control sequence \\nosuchmacro" in errors
+    assert "\\nosuchmacro{ 0.25 }" in errors  # the fact was filled in first
     assert "index.md:6" not in errors, "the fine display was blamed"
 
 
