@@ -1,7 +1,7 @@
 """Before and after build-time maths: how soon each page shows its formulas.
 
     .venv/bin/python bench/page_speed.py [--before REV] [--repeats N]
-                                         [--no-lighthouse] [--pages NAME ...]
+        [--no-lighthouse] [--lighthouse-runs N] [--pages NAME ...]
 
 Builds the site twice, in a temporary folder: as of ``REV`` (by default the
 last commit whose pages typeset their maths in the browser with MathJax) and as
@@ -19,7 +19,8 @@ page is measured on both, one after the other, in fresh headless Chromium
 - Lighthouse (13.5.0, from the npm registry, installed into ``.cache/`` by the
   npm that ships with the pinned Node.js wheel; its default mobile profile with
   a simulated slow network and CPU), driving the same Chromium: the performance
-  score, total blocking time and cumulative layout shift.
+  score, total blocking time, cumulative layout shift and largest contentful
+  paint (each the median of ``--lighthouse-runs`` runs).
 
 It prints and never asserts. Run it on a quiet machine: anything else running
 shows up in the times.
@@ -251,26 +252,37 @@ def lighthouse(node: Path, cli: Path, url: str) -> dict[str, float]:
     }
 
 
-def measure(sites: dict[str, Path], pages: list[str], repeats: int, lh) -> dict:
-    """Every measure of every page on every site, sites interleaved per page."""
+def measure_page(browser, url: str, repeats: int, lh, lh_runs: int) -> dict:
+    """Every measure of one page: typeset time, shift, weight, Lighthouse's."""
+    visits = [visit(browser, url) for _ in range(repeats)]
+    _, zipped, _ = first_visit(browser, url)
+    row = {
+        "typeset": statistics.median(t for t, _ in visits),
+        "shift": max(s for _, s in visits),
+        "kb": zipped / 1024,
+    }
+    if lh:
+        runs = [lighthouse(*lh, url) for _ in range(lh_runs)]
+        row |= {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    return row
+
+
+def measure(
+    sites: dict[str, Path], pages: list[str], repeats: int, lh, lh_runs: int
+) -> dict:
+    """Every measure of every page on every site, sites interleaved per page.
+
+    Each Lighthouse measure is the median of ``lh_runs`` runs.
+    """
     results = {name: {} for name in sites}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium(), args=CHROMIUM_FLAGS
         )
         with serve(sites["before"]) as before, serve(sites["after"]) as after:
-            bases = {"before": before, "after": after}
             for page in pages:
-                for name, base in bases.items():
-                    visits = [visit(browser, base + page) for _ in range(repeats)]
-                    _, zipped, _ = first_visit(browser, base + page)
-                    row = {
-                        "typeset": statistics.median(t for t, _ in visits),
-                        "shift": max(s for _, s in visits),
-                        "kb": zipped / 1024,
-                    }
-                    if lh:
-                        row |= lighthouse(*lh, base + page)
+                for name, base in (("before", before), ("after", after)):
+                    row = measure_page(browser, base + page, repeats, lh, lh_runs)
                     results[name][page] = row
                     print(f"  {name:<6} {page}: {row}", file=sys.stderr, flush=True)
         browser.close()
@@ -307,6 +319,7 @@ def main() -> None:
     parser.add_argument("--before", help="the commit to compare with")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=1)
     parser.add_argument("--pages", nargs="*", help="e.g. 01-one-neuron.html")
     args = parser.parse_args()
     rev = args.before or before_typesetting()
@@ -321,7 +334,7 @@ def main() -> None:
             for p in sites["after"].rglob("*.html")
             if p.name != "404.html"
         )
-        results = measure(sites, pages, args.repeats, lh)
+        results = measure(sites, pages, args.repeats, lh, args.lighthouse_runs)
     print(f"before: {rev}; after: the working tree; median of {args.repeats} visits")
     report(results, pages, lh is not None)
 
