@@ -103,6 +103,21 @@ def test_every_figure_is_built_and_shown(site: Path):
         assert f"{name}.svg" in shown, f"figure {name} is built but no page shows it"
 
 
+def test_every_figure_keeps_its_room_before_it_loads(site: Path):
+    """Each figure's <img> has the figure's size, so nothing moves when it loads."""
+    checked = 0
+    for path in html_files(site):
+        for img in parsed(path).select('img[src*="figures/"]'):
+            svg = (path.parent / img["src"]).read_text()
+            root = re.search(r'<svg[^>]*?viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+            points = [float(n) for n in root.groups()]
+            assert [int(img["width"]), int(img["height"])] == [
+                pytest.approx(n * 4 / 3, abs=0.5) for n in points
+            ], f"{path}: {img['src']}"
+            checked += 1
+    assert checked >= len(FIGURES)
+
+
 @pytest.mark.builds
 def test_a_fresh_build_draws_byte_identical_figures(site: Path, tmp_path: Path):
     """Another process, no cache: every figure comes out byte for byte the same."""
