@@ -3,6 +3,8 @@
 Figures are rendered in memory and added as ``figures/<name>.svg``; nothing is
 written into ``docs/``, so ``mkdocs serve`` rebuilds once per edit. They are
 kept in ``.cache/figures/<fingerprint>/`` and redrawn when nnlit changes.
+Each page's ``<img>`` of a figure gets the figure's width and height, so the
+browser keeps its room before it loads and the text below never moves.
 """
 
 import logging
@@ -11,11 +13,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from site_build.cache import KeyedCache
-from site_build.figures import FigureError, draw_figures
+from site_build.figures import FigureError, draw_figures, size_images, svg_size
 from site_build.fingerprint import nnlit_fingerprint
 
 log = logging.getLogger("mkdocs.hooks.draw_figures")
+_sizes: dict[str, tuple[int, int]] = {}  # figure file name: width, height (px)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -33,4 +37,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     log.info("figures: %d drawn, %d from the cache", cache.misses, cache.hits)
     for uri, svg in drawn.items():
         files.append(File.generated(config, uri, content=svg))
+        _sizes[uri.removeprefix("figures/")] = svg_size(svg)
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give every figure on the page its size, so nothing moves when it loads."""
+    return size_images(output, _sizes)

@@ -1,5 +1,6 @@
 """Draw every figure of ``nnlit.figures.FIGURES`` as SVG; redraw when nnlit changes."""
 
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -49,3 +50,35 @@ def draw_figures(
                 f"in {function.__qualname__}(): {type(error).__name__}: {error}"
             ) from error
     return drawn
+
+
+# --- Room for each figure before it loads -----------------------------------
+
+SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
+FIGURE_IMAGE = re.compile(r'<img ([^>]*?)src="((?:\.\./)*figures/([\w.-]+\.svg))"')
+
+
+def svg_size(svg: bytes) -> tuple[int, int]:
+    """A figure's width and height in CSS pixels (matplotlib writes points)."""
+    match = SVG_SIZE.search(svg)
+    if match is None:
+        raise FigureError("a figure's <svg> has no width and height in points")
+    return tuple(round(float(points) * 4 / 3) for points in match.groups())
+
+
+def size_images(html: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """Give each figure's ``<img>`` its width and height, so its room is kept.
+
+    Without them the browser learns a figure's size only once it has loaded
+    it, and the text below moves down after the reader has started reading.
+    ``sizes`` maps a figure's file name to :func:`svg_size`'s answer.
+    """
+
+    def sized(match: re.Match) -> str:
+        attributes, source, name = match.groups()
+        if name not in sizes or " width=" in f" {attributes}":
+            return match.group(0)
+        width, height = sizes[name]
+        return f'<img {attributes}width="{width}" height="{height}" src="{source}"'
+
+    return FIGURE_IMAGE.sub(sized, html)

@@ -9,7 +9,7 @@ produced and rebuilds the page:
 - code cells become the site's code blocks (palette, copy button);
 - text outputs become the site's "Output" blocks;
 - ``$...$`` and ``$$...$$`` in Markdown cells become arithmatex elements, which
-  the site's offline MathJax typesets;
+  the build then typesets like the chapters' (``mathjax.py``);
 - links to ``.md`` or ``.py`` pages point at the built page (a missing one
   is an error naming the lab);
 - a cell tagged ``solution`` is folded into a "Solution" box;

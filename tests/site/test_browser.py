@@ -8,12 +8,14 @@ a screenshot of every page, light and dark, goes there for people to look at
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from browser import (
     SCHEMES,
     CONTRAST,
+    INSPECT,
     look_at,
     open_page,
     search,
@@ -103,4 +105,50 @@ def test_the_site_works_from_disk(context, site):
     assert problems == []
     page, problems = open_page(context, (site / "index.html").as_uri())
     assert "05-gradient-descent.html" in search(page, "gradient descent")
+    assert problems == []
+
+
+def test_a_screen_reader_gets_each_formula_as_maths(context, base_url):
+    """The drawings are hidden from assistive technology; MathML stands for them."""
+    page, problems = open_page(context, base_url + "01-one-neuron.html")
+    formulas = page.locator(".arithmatex")
+    count = formulas.count()
+    assert count > 20
+    tree = page.locator("article").aria_snapshot()
+    assert len(re.findall(r"^\s*- math\b", tree, re.MULTILINE)) == count
+    first = page.locator("div.arithmatex").first.aria_snapshot()
+    assert re.match(r'- math: "z = w x \+ b input half', first), first
+    assert "img" not in first
+    assert problems == []
+
+
+WIDTHS = """() => [...document.querySelectorAll(".arithmatex svg")].map(
+  (svg) => svg.getBoundingClientRect().width)"""
+
+
+def test_formulas_are_vector_drawings_that_grow_with_the_text(context, base_url):
+    """Zoomed in (twice the text size), each formula is drawn twice as wide."""
+    page, problems = open_page(context, base_url + "02-layers.html")
+    before = page.evaluate(WIDTHS)
+    page.evaluate(
+        """() => {
+          const root = document.documentElement;
+          root.style.fontSize = `${2 * parseFloat(getComputedStyle(root).fontSize)}px`;
+        }"""
+    )
+    after = page.evaluate(WIDTHS)
+    assert len(before) == len(after) > 20
+    for number, (small, large) in enumerate(zip(before, after, strict=True), 1):
+        if small:  # a formula in a closed box has no width to compare
+            assert large == pytest.approx(2 * small, rel=0.02), f"formula {number}"
+    assert page.locator(".arithmatex svg[viewBox]").count() == len(before)
+    assert problems == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_formulas_print_legibly_from_either_theme(context, base_url, scheme):
+    page, problems = open_page(context, base_url + "05-gradient-descent.html")
+    page.emulate_media(media="print", color_scheme=scheme)
+    assert page.evaluate(CONTRAST, ".arithmatex mjx-container") >= 4.5
+    assert [p for p in page.evaluate(INSPECT) if "has no size" in p] == []
     assert problems == []

@@ -80,6 +80,19 @@ def test_failing_figure_fails_the_build_naming_file_and_line(
     assert "AttributeError" in errors
 
 
+def test_a_tex_error_fails_the_build_naming_page_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """Each formula MathJax cannot typeset is named, with its line in the page."""
+    with pytest.raises(Abort):
+        build_fixture(FIXTURES / "tex-error", tmp_path)
+    errors = " ".join(r.getMessage() for r in caplog.records)
+    assert "index.md:12: TeX error: Extra close brace or missing open brace" in errors
+    assert "index.md:17: TeX error: Undefined control sequence \\nosuchmacro" in errors
+    assert "\\nosuchmacro{ 0.25 }" in errors  # the fact was filled in first
+    assert "index.md:6" not in errors, "the fine display was blamed"
+
+
 def test_audit_flags_a_block_it_would_not_run(tmp_path: Path):
     page = FIXTURES / "unaudited-block" / "index.md"
     build_fixture(page.parent, tmp_path)
@@ -119,7 +132,7 @@ def test_a_continuation_without_a_title_is_flagged(tmp_path: Path):
 
 
 def test_a_broken_page_fails_the_browser_and_link_checks(tmp_path: Path, browser):
-    """Raw or broken TeX, a missing image, a CDN script, a dead link: all named."""
+    """Raw TeX, a missing image, a CDN script, MathJax, a dead link: all named."""
     site = tmp_path / "site"
     build_fixture(FIXTURES / "broken-site", site, strict=False)  # strict stops early
     assert sorted(broken_links(site)) == [
@@ -131,8 +144,8 @@ def test_a_broken_page_fails_the_browser_and_link_checks(tmp_path: Path, browser
         problems = look_at(context, url + "index.html")
     context.close()
     assert "index.html: raw TeX \\frac in the text" in problems
-    assert any(p.startswith("index.html: TeX error: ") for p in problems), problems
     assert "index.html: image figures/no-such-figure.svg did not load" in problems
+    assert "index.html: the page loads a typesetting script" in problems
     assert (
         "index.html: request to another host: https://cdn.example.com/tracker.js"
         in problems

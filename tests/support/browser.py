@@ -65,18 +65,11 @@ def serve(root: Path) -> Iterator[str]:
         server.server_close()
 
 
-# Runs in the page once MathJax is done; returns what a reader would see wrong.
+# Runs in the loaded page; returns what a reader would see wrong.
 INSPECT = (Path(__file__).parent / "inspect_page.js").read_text()
 
 # Contrast ratio (WCAG) between an element's text and the background behind it.
 CONTRAST = (Path(__file__).parent / "contrast.js").read_text()
-
-
-# Resolves when MathJax has typeset the page, or says "timeout": never hangs.
-MATHJAX_DONE = """() => Promise.race([
-  window.MathJax?.startup?.promise ?? null,
-  new Promise((resolve) => setTimeout(() => resolve("timeout"), 20000)),
-])"""
 
 
 def open_page(context, url: str):
@@ -96,8 +89,6 @@ def open_page(context, url: str):
     )
     page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
     page.goto(url, wait_until="load")
-    if page.evaluate(MATHJAX_DONE) == "timeout":
-        problems.append("MathJax did not finish typesetting within 20 s")
     return page, problems
 
 
@@ -133,7 +124,7 @@ def look_at(
 
     The page loads once and is inspected in each colour scheme in turn: the
     theme follows the system's scheme live, as it does for a reader who
-    switches it, so the formulas are typeset once. With ``shot``, a full-page
+    switches it. With ``shot``, a full-page
     screenshot per scheme is saved as ``<shot>-<scheme>.png``.
     """
     page, problems = open_page(context, url)

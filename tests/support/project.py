@@ -21,7 +21,7 @@ BUILD_FILES = ("mkdocs.yml", "requirements.txt", "pyproject.toml")
 def copy_project(
     target: Path,
     pages: dict[str, str] | None = None,
-    caches: tuple[str, ...] = ("labs", "lab-pages", "figures", "facts"),
+    caches: tuple[str, ...] = ("labs", "lab-pages", "figures", "facts", "math"),
 ) -> Path:
     """Copy what a build needs (library, hooks, config, caches) into ``target``.
 
