@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from nnlit.activations import ACTIVATIONS
 from nnlit.examples import best_linear_split, xor_network, xor_points
 from nnlit.figures.drawing import decision_regions, shade_regions
+from nnlit.figures.words import word
 from nnlit.gradient_descent import share_correct
 from nnlit.layers import forward
 
@@ -23,11 +24,11 @@ def xor_figure() -> Figure:
     panels = [
         (
             lambda P: (w @ P > c).astype(float),
-            f"best straight line: {line_accuracy:.0%}",
+            word("best_line", accuracy=line_accuracy),
         ),
         (
             lambda P: forward(P, params)[0][0],
-            f"2-2-1 sigmoid network: {net_accuracy:.0%}",
+            word("xor_network", accuracy=net_accuracy),
         ),
     ]
     fig = Figure(figsize=(8, 3.8), layout="constrained")
@@ -66,7 +67,7 @@ def activation_figure(name: str) -> Figure:
     ax.plot(z, slope, label="$g'(z)$", lw=2, ls="--")
     ax.axhline(0, color="black", lw=0.6)
     ax.axvline(0, color="black", lw=0.6)
-    ax.set(title=name, xlabel="$z$")
+    ax.set(title=word(name), xlabel="$z$")
     ax.legend(loc="upper left")
     return fig
 

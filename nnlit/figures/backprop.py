@@ -9,6 +9,7 @@ from nnlit.data import simulate_admissions
 from nnlit.examples import SOURCE_NETWORK_SIZES, circles, trained_circles_network
 from nnlit.figures.drawing import decision_regions, plot_losses, shade_regions
 from nnlit.figures.layers import network_diagram
+from nnlit.figures.words import word
 from nnlit.layers import forward
 
 # --8<-- [end:imports]
@@ -22,10 +23,12 @@ def backprop_diagram() -> Figure:
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     ax.set_ylim(y0 - 1.3, y1 + 1.3)
     fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + 1.6)
-    forward_label = (
-        r"forward: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]},\ A^{[l]} = g(Z^{[l]})$"
+    forward_label = word("forward") + (
+        r": $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]},\ A^{[l]} = g(Z^{[l]})$"
     )
-    backward_label = r"backward: $dZ^{[l]},\ dW^{[l]},\ db^{[l]},\ dA^{[l-1]}$"
+    backward_label = (
+        word("backward") + r": $dZ^{[l]},\ dW^{[l]},\ db^{[l]},\ dA^{[l-1]}$"
+    )
     for y, start, end, label, colour in (
         (y1 + 0.5, x0 + 0.5, x1 - 0.5, forward_label, "C0"),
         (y0 - 0.6, x1 - 0.5, x0 + 0.5, backward_label, "C3"),
@@ -71,7 +74,7 @@ def circles_figure() -> Figure:
         aspect="equal",
         xlabel="$x_1$",
         ylabel="$x_2$",
-        title=f"new points classified right: {accuracy:.0%}",
+        title=word("classified_right", accuracy=accuracy),
     )
     return fig
 

@@ -18,6 +18,7 @@ from nnlit.digits import (
     test_predictions,
     trained_digits_network,
 )
+from nnlit.figures.words import word
 
 # --8<-- [end:imports]
 
@@ -104,8 +105,8 @@ def misclassified_figure(columns: int = 6) -> Figure:
 INIT_LABELS = {  # a line's legend: the activation and the weights' spread
     ("identity", 1.0): r"$g(z) = z$, $\sqrt{1/n}$",
     ("tanh", 1.0): r"$\tanh$, $\sqrt{1/n}$",
-    ("relu", 1.0): r"ReLU, $\sqrt{1/n}$",
-    ("relu", 2.0): r"ReLU, $\sqrt{2/n}$",
+    ("relu", 1.0): r"{relu}, $\sqrt{1/n}$",
+    ("relu", 2.0): r"{relu}, $\sqrt{2/n}$",
 }
 
 
@@ -115,7 +116,12 @@ def init_figure() -> Figure:
     ax = fig.subplots()
     for setting, variances in init_variances().items():
         layers = np.arange(1, variances.size + 1)
-        ax.plot(layers, variances, marker="o", label=INIT_LABELS[setting])
+        ax.plot(
+            layers,
+            variances,
+            marker="o",
+            label=INIT_LABELS[setting].replace("{relu}", word("relu")),
+        )
     ax.set(yscale="log", xticks=layers, xlabel="$l$")
     ax.set_ylabel(r"$\mathrm{Var}\, Z^{[l]}$")
     ax.legend(fontsize=9)

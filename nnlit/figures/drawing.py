@@ -8,6 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
+from nnlit.figures.words import word
+
 # --8<-- [end:imports]
 
 
@@ -67,7 +69,11 @@ def plot_losses(losses: np.ndarray) -> Figure:
     fig = Figure(figsize=(6, 3.0), layout="constrained")
     ax = fig.subplots()
     ax.plot(np.arange(len(losses)), losses, lw=2)
-    ax.set(xlabel="epoch", ylabel="mean of $(y - \\hat y)^2$", title="training loss")
+    ax.set(
+        xlabel=word("epoch"),
+        ylabel=word("mean_of") + r" $(y - \hat y)^2$",
+        title=word("training_loss"),
+    )
     return fig
 
 

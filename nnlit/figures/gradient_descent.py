@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from nnlit.course import gradient_descent_exercise
 from nnlit.data import simulate_admissions
 from nnlit.figures.drawing import plot_losses
+from nnlit.figures.words import word
 from nnlit.gradient_descent import BOWL, bowl_error, bowl_path
 
 # --8<-- [end:imports]
@@ -35,7 +36,7 @@ def descent_figure() -> Figure:
         ax.plot(w, 0.5 * (1 - w) ** 2, color="0.5")
         ax.plot(path, 0.5 * (1 - path) ** 2, "o-", color="C3", ms=4, lw=1)
         ax.plot(path[0], 0.5 * (1 - path[0]) ** 2, "o", color="black", ms=6)
-        title = f"$\\eta = {lr:g}$, {len(path) - 1} steps"
+        title = word("steps", rate=f"$\\eta = {lr:g}$", n=len(path) - 1)
         ax.set(title=title, xlabel="$w$", xlim=(-3, 5.6), ylim=(-0.3, 9))
     axes[0].set_ylabel("$E(w)$")
     return fig

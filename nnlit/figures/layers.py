@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from nnlit.figures.drawing import INPUT_COLOUR, OUTPUT_COLOUR, arrow
+from nnlit.figures.words import word
 
 # --8<-- [end:imports]
 
@@ -43,7 +44,9 @@ def network_diagram(sizes: Sequence[int] = (2, 4, 3, 1)) -> Figure:
             ax.add_patch(circle).set_zorder(3)
             label = f"$x_{j}$" if l == 0 else f"$a^{{[{l}]}}_{j}$"
             ax.text(2.6 * l, y, label, ha="center", va="center", fontsize=11, zorder=4)
-        ax.text(2.6 * l, -tallest / 2 - 0.55, f"layer {l}", ha="center", fontsize=11)
+        ax.text(
+            2.6 * l, -tallest / 2 - 0.55, word("layer", l=l), ha="center", fontsize=11
+        )
     arrow(ax, (2.6 * L + 0.4, 0), (2.6 * L + 1.2, 0))
     ax.text(2.6 * L + 1.45, 0, r"$\hat y$", ha="center", va="center", fontsize=15)
     return fig

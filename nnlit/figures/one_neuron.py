@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Wedge
 
 from nnlit.figures.drawing import INPUT_COLOUR, OUTPUT_COLOUR, arrow
+from nnlit.figures.words import word
 from nnlit.one_neuron import neuron
 
 # --8<-- [end:imports]
@@ -32,8 +33,8 @@ def neuron_diagram() -> Figure:
     arrow(ax, (3.0, -1.6), (3.72, -0.8), "$b$", offset=(-0.35, 0))
     arrow(ax, (5.6, 0), (8.1, 0))
     ax.text(8.6, 0, r"$\hat{y}$", ha="center", va="center", fontsize=16)
-    ax.text(3.3, 1.5, "input half: $z = wx + b$", ha="center", fontsize=12)
-    ax.text(5.7, -1.75, "output half: $a = g(z)$", ha="center", fontsize=12)
+    ax.text(3.3, 1.5, word("input_half") + ": $z = wx + b$", ha="center", fontsize=12)
+    ax.text(5.7, -1.75, word("output_half") + ": $a = g(z)$", ha="center", fontsize=12)
     return fig
 
 
@@ -62,17 +63,23 @@ def neuron_output_curves() -> Figure:
     """Plot the neuron's output against ``x``: weights vary left, biases right."""
     x = np.linspace(-6, 6, 241)
     panels = {
-        "weight $w$ varies ($b = 0$)": [(0.5, 0), (1, 0), (2, 0), (5, 0), (-1, 0)],
-        "bias $b$ varies ($w = 1$)": [(1, -2), (1, 0), (1, 2)],
+        word("weight_varies", w="$w$", fixed="$b = 0$"): [
+            (0.5, 0),
+            (1, 0),
+            (2, 0),
+            (5, 0),
+            (-1, 0),
+        ],
+        word("bias_varies", b="$b$", fixed="$w = 1$"): [(1, -2), (1, 0), (1, 2)],
     }
     fig = Figure(figsize=(8, 3.2), layout="constrained")
     axes = fig.subplots(1, 2, sharey=True)
     for ax, (title, params) in zip(axes, panels.items(), strict=True):
         for (w, b), a in zip(params, neuron_curves(x, params), strict=True):
             ax.plot(x, a, label=f"$w={w:g},\\ b={b:g}$")
-        ax.set(title=title, xlabel="input $x$")
+        ax.set(title=title, xlabel=word("input", x="$x$"))
         ax.legend(fontsize=9, loc="center right")
-    axes[0].set_ylabel(r"output $\hat{y} = \sigma(wx + b)$")
+    axes[0].set_ylabel(word("output", y=r"$\hat{y} = \sigma(wx + b)$"))
     return fig
 
 

@@ -29,6 +29,7 @@ from nnlit.examples import (
     xor_network,
     xor_points,
 )
+from nnlit.figures.words import word
 from nnlit.gradient_descent import BOWL
 from nnlit.layers import forward
 
@@ -61,7 +62,8 @@ def activation(name: str) -> Callable[[Figure], list[str]]:
         value, slope = ax.lines[0], ax.lines[1]
         g, g_prime = FORMULAS[name]
         z = np.asarray(value.get_xdata())
-        problems = [] if ax.get_title() == name else [f"titled {ax.get_title()!r}"]
+        title = ax.get_title()
+        problems = [] if title == word(name) else [f"titled {title!r}"]
         problems += _close("g(z)", np.asarray(value.get_ydata()), g(z))
         return problems + _close("g'(z)", np.asarray(slope.get_ydata()), g_prime(z))
 
@@ -295,7 +297,7 @@ def units(sizes: tuple[int, ...]) -> Callable[[Figure], list[str]]:
         problems = []
         if drawn != sum(sizes):
             problems.append(f"{drawn} units drawn, not {sum(sizes)}")
-        missing = {f"layer {l}" for l in range(len(sizes))} - labels
+        missing = {word("layer", l=l) for l in range(len(sizes))} - labels
         return problems + [f"no label {m!r}" for m in sorted(missing)]
 
     return check
@@ -305,7 +307,7 @@ def backprop_diagram(fig: Figure) -> list[str]:
     """Chapter 2's network, one arrow labelled forward and one labelled backward."""
     starts = [t.get_text().split(":")[0] for t in fig.axes[0].texts]
     missing = [
-        f"no {way} label" for way in ("forward", "backward") if way not in starts
+        f"no {way} label" for way in ("forward", "backward") if word(way) not in starts
     ]
     return units(SOURCE_NETWORK_SIZES)(fig) + missing
 
@@ -314,7 +316,10 @@ def neuron_diagram(fig: Figure) -> list[str]:
     """The two halves are drawn, and labelled with their formulas."""
     ax = fig.axes[0]
     texts = {t.get_text() for t in ax.texts}
-    needed = {"input half: $z = wx + b$", "output half: $a = g(z)$"}
+    needed = {
+        word("input_half") + ": $z = wx + b$",
+        word("output_half") + ": $a = g(z)$",
+    }
     halves = sum(isinstance(p, Wedge) for p in ax.patches)
     problems = [] if halves == 2 else [f"{halves} halves drawn, not 2"]
     return problems + [f"no label {n!r}" for n in sorted(needed - texts)]
