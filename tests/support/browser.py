@@ -114,6 +114,7 @@ def search(page, query: str, tries: int = 6) -> str:
 
 
 SCHEMES = ("light", "dark")
+THEMES = {"light": "default", "dark": "slate"}  # mkdocs-material's names
 THEME_IS = "(theme) => document.body.dataset.mdColorScheme === theme"
 
 
@@ -131,7 +132,7 @@ def look_at(
     name = urlsplit(url).path.rsplit("/", 1)[-1] or "index.html"
     for scheme in schemes:
         page.emulate_media(color_scheme=scheme)
-        theme = {"light": "default", "dark": "slate"}[scheme]
+        theme = THEMES[scheme]
         try:
             page.wait_for_function(THEME_IS, arg=theme, timeout=5000)
         except PlaywrightTimeout:
