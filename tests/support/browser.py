@@ -71,6 +71,9 @@ INSPECT = (Path(__file__).parent / "inspect_page.js").read_text()
 # Contrast ratio (WCAG) between an element's text and the background behind it.
 CONTRAST = (Path(__file__).parent / "contrast.js").read_text()
 
+# Contrast of each colour of the code palette on code and on the page.
+PALETTE = (Path(__file__).parent / "palette.js").read_text()
+
 
 def open_page(context, url: str):
     """Open ``url``; return the page and a list that collects its problems.
