@@ -3,6 +3,11 @@
 // - The search dialog gets a name: the search box's own label.
 // - Each code block's toolbar (a <nav> the theme adds, holding the copy
 //   button) is named after its block, so no two landmarks share a name.
+// - The search results box takes focus only when it holds results: empty, it
+//   has no size, and a keyboard's focus would vanish into it.
+// - The menu button that opens the navigation drawer on narrow screens is a
+//   button a keyboard reaches and presses (Enter, as the theme allows, or Space), and says whether
+//   the drawer is open.
 // - A formula or table wide enough to scroll sideways can take focus, so a
 //   keyboard can scroll it (WCAG 2.1.1); it gives focus back when it fits.
 //
@@ -17,6 +22,38 @@
     const box = document.querySelector(".md-search__input");
     if (dialog && box && !dialog.hasAttribute("aria-label")) {
       dialog.setAttribute("aria-label", box.getAttribute("aria-label") || "Search");
+    }
+  };
+
+  const focusResults = () => {
+    const results = document.querySelector(".md-search__scrollwrap");
+    if (!results) return;
+    const found = results.querySelector(".md-search-result__item") !== null;
+    const tabindex = found ? "0" : "-1";
+    if (results.getAttribute("tabindex") !== tabindex) {
+      results.setAttribute("tabindex", tabindex);
+    }
+  };
+
+  const menuButton = () => {
+    const toggle = document.getElementById("__drawer");
+    const button = document.querySelector('label.md-header__button[for="__drawer"]');
+    if (!toggle || !button) return;
+    if (!button.hasAttribute("role")) {
+      button.setAttribute("role", "button");
+      button.setAttribute("tabindex", "0");
+      button.setAttribute("aria-label", "Navigation");
+      // The theme presses a focused label on Enter; Space is ours to add.
+      button.addEventListener("keydown", (event) => {
+        if (event.key !== " ") return;
+        event.preventDefault();
+        button.click();
+      });
+      toggle.addEventListener("change", update);
+    }
+    const open = String(toggle.checked);
+    if (button.getAttribute("aria-expanded") !== open) {
+      button.setAttribute("aria-expanded", open);
     }
   };
 
@@ -50,6 +87,8 @@
     requestAnimationFrame(() => {
       queued = false;
       nameSearch();
+      focusResults();
+      menuButton();
       nameToolbars();
       focusScrollers();
     });
