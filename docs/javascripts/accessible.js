@@ -3,8 +3,6 @@
 // - The search dialog gets a name: the search box's own label.
 // - Each code block's toolbar (a <nav> the theme adds, holding the copy
 //   button) is named after its block, so no two landmarks share a name.
-// - The search results box takes focus only when it holds results: empty, it
-//   has no size, and a keyboard's focus would vanish into it.
 // - The menu button that opens the navigation drawer on narrow screens is a
 //   button a keyboard reaches and presses (Enter, as the theme allows, or Space), and says whether
 //   the drawer is open.
@@ -22,16 +20,6 @@
     const box = document.querySelector(".md-search__input");
     if (dialog && box && !dialog.hasAttribute("aria-label")) {
       dialog.setAttribute("aria-label", box.getAttribute("aria-label") || "Search");
-    }
-  };
-
-  const focusResults = () => {
-    const results = document.querySelector(".md-search__scrollwrap");
-    if (!results) return;
-    const found = results.querySelector(".md-search-result__item") !== null;
-    const tabindex = found ? "0" : "-1";
-    if (results.getAttribute("tabindex") !== tabindex) {
-      results.setAttribute("tabindex", tabindex);
     }
   };
 
@@ -87,7 +75,6 @@
     requestAnimationFrame(() => {
       queued = false;
       nameSearch();
-      focusResults();
       menuButton();
       nameToolbars();
       focusScrollers();
