@@ -9,13 +9,18 @@ a screenshot of every page, light and dark, goes there for people to look at
 
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from axe import axe_audit
 from browser import (
-    SCHEMES,
     CONTRAST,
     INSPECT,
+    PALETTE,
+    SCHEMES,
+    THEME_IS,
+    THEMES,
     look_at,
     open_page,
     search,
@@ -151,4 +156,39 @@ def test_formulas_print_legibly_from_either_theme(context, base_url, scheme):
     page.emulate_media(media="print", color_scheme=scheme)
     assert page.evaluate(CONTRAST, ".arithmatex mjx-container") >= 4.5
     assert [p for p in page.evaluate(INSPECT) if "has no size" in p] == []
+    assert problems == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_core_finds_nothing_on_any_page(browser, site, base_url, scheme, width):
+    """WCAG 2.1 A and AA and the best-practice rules, on every built page."""
+    found = axe_audit(browser, site, base_url, scheme, width)
+    rules = Counter(problem.split(": ", 2)[1].split(" (")[0] for problem in found)
+    print(f"axe-core, {scheme}, {width} px: {dict(sorted(rules.items()))}")
+    assert found == [], f"{len(found)} violations by rule: {dict(rules)}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_code_colour_reads_on_code_and_output_blocks(context, base_url, scheme):
+    """Each token colour of the palette, not only those on today's pages, 4.5:1."""
+    page, problems = open_page(context, base_url + "index.html")
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(THEME_IS, arg=THEMES[scheme])
+    ratios = page.evaluate(PALETTE)
+    assert len(ratios) == 26
+    low = {pair: round(ratio, 2) for pair, ratio in ratios.items() if ratio < 4.5}
+    assert low == {}, f"below 4.5:1 in {scheme}"
+    assert problems == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_copy_button_stands_out_from_its_code(context, base_url, scheme):
+    """A control's icon needs 3:1 against what is behind it (WCAG 1.4.11)."""
+    page, problems = open_page(context, base_url + "01-one-neuron.html")
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(THEME_IS, arg=THEMES[scheme])
+    copy = 'button[data-md-type="copy"]'
+    page.locator(copy).first.wait_for(state="attached")
+    assert page.evaluate(CONTRAST, copy) >= 3
     assert problems == []

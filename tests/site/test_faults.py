@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe import axe_audit
 from browser import look_at, serve
 from bs4 import BeautifulSoup
 from docblocks import Block, page_blocks, run_block
@@ -15,7 +16,6 @@ from project import FIXTURES, ROOT, pages_in, write_docs
 from site_audit import audit, broken_links, silent_continuations
 
 import nnlit.figures
-
 
 
 # The fixture sites build with the real configuration, and so the real caches.
@@ -76,7 +76,9 @@ def test_failing_figure_fails_the_build_naming_file_and_line(
         build_fixture(FIXTURES / "missing-section", tmp_path)
     line = broken_figure.__code__.co_firstlineno + 2
     errors = " ".join(r.getMessage() for r in caplog.records)
-    assert f"figure 'broken' failed at tests/site/test_faults.py:{line}" in errors, errors
+    assert f"figure 'broken' failed at tests/site/test_faults.py:{line}" in errors, (
+        errors
+    )
     assert "AttributeError" in errors
 
 
@@ -158,3 +160,15 @@ def test_a_fixture_build_leaves_the_real_sites_executed_labs(tmp_path: Path, sit
     assert cached, "the site's build executed no lab"
     build_fixture(FIXTURES / "silent-continuation", tmp_path)
     assert sorted((ROOT / ".cache" / "labs").rglob("*.json")) == cached
+
+
+def test_an_inaccessible_page_fails_the_axe_check(tmp_path: Path, browser):
+    """Low contrast and a dialog with no name: each named with page and element."""
+    site = tmp_path / "site"
+    build_fixture(FIXTURES / "inaccessible", site)
+    with serve(site) as url:
+        found = axe_audit(browser, site, url, "light", 390)
+    where = "index.html (light, 390 px): "
+    rules = {f.removeprefix(where).split(":")[0] for f in found if f.startswith(where)}
+    assert "color-contrast (serious) at p > span" in rules, found
+    assert 'aria-dialog-name (serious) at div[aria-modal="false"]' in rules, found

@@ -71,6 +71,9 @@ INSPECT = (Path(__file__).parent / "inspect_page.js").read_text()
 # Contrast ratio (WCAG) between an element's text and the background behind it.
 CONTRAST = (Path(__file__).parent / "contrast.js").read_text()
 
+# Contrast of each colour of the code palette on code and on the page.
+PALETTE = (Path(__file__).parent / "palette.js").read_text()
+
 
 def open_page(context, url: str):
     """Open ``url``; return the page and a list that collects its problems.
@@ -114,6 +117,7 @@ def search(page, query: str, tries: int = 6) -> str:
 
 
 SCHEMES = ("light", "dark")
+THEMES = {"light": "default", "dark": "slate"}  # mkdocs-material's names
 THEME_IS = "(theme) => document.body.dataset.mdColorScheme === theme"
 
 
@@ -131,7 +135,7 @@ def look_at(
     name = urlsplit(url).path.rsplit("/", 1)[-1] or "index.html"
     for scheme in schemes:
         page.emulate_media(color_scheme=scheme)
-        theme = {"light": "default", "dark": "slate"}[scheme]
+        theme = THEMES[scheme]
         try:
             page.wait_for_function(THEME_IS, arg=theme, timeout=5000)
         except PlaywrightTimeout:

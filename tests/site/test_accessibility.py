@@ -1,0 +1,179 @@
+"""Beyond what axe-core checks: the keyboard, narrow screens, reduced motion.
+
+Each test reads the built site in headless Chromium as a reader would. The
+tests that cover every page iterate over the built site, so pages added later
+are covered without a list to update.
+"""
+
+from pathlib import Path
+
+import pytest
+from axe import site_pages
+from browser import open_page
+from playwright.sync_api import expect
+
+# The focused element and whether it is seen to have focus (see the file).
+FOCUS = (Path(__file__).parents[1] / "support" / "focus.js").read_text()
+
+# Stops: enough to go round any page of the site (and leave it) at least once.
+MOST_STOPS = 400
+
+
+def tab_round(page) -> list[dict]:
+    """Press Tab from the top until focus leaves the page; every stop on the way."""
+    stops = []
+    for _ in range(MOST_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS)
+        if stop is None:
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"focus never left the page in {MOST_STOPS} presses of Tab")
+
+
+@pytest.fixture(params=[1280, 390], ids=lambda width: f"{width}px")
+def width(request) -> int:
+    return request.param
+
+
+@pytest.fixture
+def context(browser, width):
+    """A reader at ``width`` who asked for reduced motion.
+
+    The theme fades some focus targets in (the skip link, headings' anchors);
+    without motion, each stop is checked in the state a reader settles on.
+    """
+    viewport = {"width": width, "height": 900}
+    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+    yield context
+    context.close()
+
+
+def test_the_first_tab_offers_a_skip_link_to_the_content(context, site, base_url):
+    """On every page: Tab shows "Skip to content"; Enter lands on the page's title.
+
+    The theme's "not found" page has nothing before its one line to skip.
+    """
+    for name in site_pages(site):
+        if name == "404.html":
+            continue
+        page, problems = open_page(context, base_url + name)
+        page.keyboard.press("Tab")
+        first = page.evaluate(FOCUS)
+        assert first is not None and first["what"].startswith("a.md-skip"), name
+        assert first["marked"] and first["shown"], (name, first)
+        page.keyboard.press("Enter")
+        heading = page.locator("article h1").first
+        assert page.evaluate("() => location.hash") == "#" + heading.get_attribute("id")
+        assert heading.evaluate("(h) => h.getBoundingClientRect().top") < 200, name
+        assert problems == [], name
+        page.close()
+
+
+@pytest.mark.parametrize("name", ["01-one-neuron.html", "labs/06-backpropagation.html"])
+def test_every_focus_stop_is_visible_and_on_screen(context, base_url, name):
+    """Tab through the whole page: each stop has an outline or ring, in view."""
+    page, problems = open_page(context, base_url + name)
+    stops = tab_round(page)
+    assert len(stops) > 10
+    hidden = [stop["what"] for stop in stops if not (stop["marked"] and stop["shown"])]
+    assert hidden == []
+    what = " ".join(stop["what"] for stop in stops)
+    for part in ("md-skip", "md-option", "md-search__input", "md-code__button"):
+        assert part in what, f"{part} is not reached by the keyboard"
+    assert problems == []
+
+
+def test_the_keyboard_opens_the_solutions_and_the_drawer(browser, base_url):
+    """On a phone: the menu button opens the navigation; Enter opens a solution."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page, problems = open_page(context, base_url + "labs/01-one-neuron.html")
+    menu = page.locator('label.md-header__button[for="__drawer"]')
+    assert menu.get_attribute("aria-expanded") == "false"
+    home = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Home")
+    assert not home.is_visible()
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    home.wait_for(state="visible")
+    page.keyboard.press("Enter")  # the menu button still has focus: closes it
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press(" ")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press(" ")
+    solution = page.locator("details > summary").first
+    solution.focus()
+    page.keyboard.press("Enter")
+    assert solution.evaluate("(s) => s.parentElement.open")
+    assert problems == []
+    context.close()
+
+
+# Every element of the content that pokes out of the window, as a sentence (the
+# theme clips the page's sides, so what pokes out is lost). Code, display maths
+# and tables scroll inside their own boxes, as WCAG allows.
+OVERFLOW = """() => {
+  const own = "pre, div.arithmatex, .md-typeset__scrollwrap";
+  const out = [];
+  if (document.documentElement.scrollWidth > innerWidth) {
+    out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+  }
+  for (const el of document.querySelectorAll("article *")) {
+    if (el.closest(own)) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width && (box.right > innerWidth + 1 || box.left < -1)) {
+      const text = el.textContent.trim().slice(0, 40);
+      out.push(`${el.tagName.toLowerCase()} "${text}" reaches ${Math.round(box.right)} px`);
+    }
+  }
+  return out;
+}"""
+
+
+def test_prose_reflows_at_320_pixels(browser, site, base_url):
+    """WCAG 1.4.10: at 320 CSS px no page scrolls sideways and all prose fits."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    found = []
+    for name in site_pages(site):
+        page, problems = open_page(context, base_url + name)
+        found += [f"{name}: {p}" for p in [*problems, *page.evaluate(OVERFLOW)]]
+        page.close()
+    context.close()
+    assert found == []
+
+
+# Every element that moves when the reader asked for less motion.
+MOVING = """() => {
+  const out = [];
+  if (getComputedStyle(document.documentElement).scrollBehavior === "smooth") {
+    out.push("the page scrolls smoothly");
+  }
+  for (const el of document.querySelectorAll("*")) {
+    const style = getComputedStyle(el);
+    const seconds = (list) => Math.max(...list.split(",").map((t) => parseFloat(t)));
+    if (style.animationName !== "none" && seconds(style.animationDuration) > 0) {
+      out.push(`${el.tagName.toLowerCase()}.${el.className} is animated`);
+    }
+    if (seconds(style.transitionDuration) > 0 && style.transitionProperty !== "none") {
+      out.push(`${el.tagName.toLowerCase()}.${el.className} has transitions`);
+    }
+  }
+  return out;
+}"""
+
+
+def test_reduced_motion_is_respected(browser, site, base_url):
+    """With prefers-reduced-motion, nothing on any page animates or slides."""
+    context = browser.new_context(reduced_motion="reduce")
+    found = []
+    for name in site_pages(site):
+        page, problems = open_page(context, base_url + name)
+        found += [f"{name}: {p}" for p in [*problems, *page.evaluate(MOVING)]]
+        page.close()
+    context.close()
+    assert found == []
+    # Without the request, the theme does animate: the check sees motion.
+    context = browser.new_context(reduced_motion="no-preference")
+    page, _ = open_page(context, base_url + "index.html")
+    assert page.evaluate(MOVING) != []
+    context.close()
