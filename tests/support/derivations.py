@@ -18,7 +18,8 @@ from tex_math import Display, Line, parse
 
 SEEDS = (0, 1, 2)
 GENERIC = ("sigmoid", "tanh")  # what a generic g or f stands for, in turn
-LAYERED = re.compile(r"\^\{\[|\\hat Y|\bY_\{")  # a display about a network with layers
+# A display about a network with layers: its names are nnlit's forward pass.
+ABOUT_A_NETWORK = re.compile(r"\^\{\[|\\hat Y|\bY_\{")
 
 
 class Mismatch(AssertionError):
@@ -37,7 +38,7 @@ def check_page(displays: list[Display]) -> list[str]:
         for generic in GENERIC:
             where: dict[bool, list[str]] = {False: [], True: []}
             for display in displays:
-                layered = any(LAYERED.search(line.tex) for line in display.lines)
+                layered = any(ABOUT_A_NETWORK.search(ln.tex) for ln in display.lines)
                 where[layered] += display.where
                 scope = Scope(seed, generic, layered)
                 _read_where(where[layered], scope)

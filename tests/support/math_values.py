@@ -42,6 +42,14 @@ class Scope:
 
     def __post_init__(self) -> None:
         self.rng = np.random.default_rng(self.seed)
+        self._passes: dict[int, dict] = {}
+
+    def forward(self) -> dict:
+        """The display's network run forward by nnlit, once per depth."""
+        depth = depth_of(self)
+        if depth not in self._passes:
+            self._passes[depth] = net.forward(self.draw, depth, self.generic)
+        return self._passes[depth]
 
     def draw(self, key: str, shape: tuple[int, ...] = ()) -> object:
         """The symbol's value: drawn the first time it is asked for, then kept."""
@@ -216,10 +224,24 @@ def node_of(expr: sympy.Expr, scope: Scope) -> tuple[str, int, tuple | None] | N
 
 
 def network_value(expr: sympy.Expr, scope: Scope) -> object:
-    """A name of the network: nnlit's value, or a slope of ``E`` measured."""
+    """A name of the network: nnlit's value, or a slope of ``E`` measured.
+
+    Worked out once per scope, as a drawn value is: a display names ``dZ^{[l]}``
+    on several lines, and each measurement runs the forward pass many times.
+    """
+    key = key_of(expr, scope)
+    if key not in scope.values:
+        found = _network_value(expr, scope)
+        if found is None:
+            return None
+        scope.values[key] = found
+    return scope.values[key]
+
+
+def _network_value(expr: sympy.Expr, scope: Scope) -> object:
     depth, g = depth_of(scope), scope.generic
     if expr == sympy.Symbol("E"):
-        return net.forward(scope.draw, depth, g)["E"]
+        return scope.forward()["E"]
     if expr == sympy.Symbol("m"):
         return EXAMPLES
     if isinstance(expr, Indexed) and str(expr.base) == "n":
@@ -240,7 +262,7 @@ def network_value(expr: sympy.Expr, scope: Scope) -> object:
     if base in net.PARAMETERS:
         whole = net.parameters(scope.draw, depth)[f"{base}{layer}"]
     else:
-        whole = net.forward(scope.draw, depth, g)[(base, layer)]
+        whole = scope.forward()[(base, layer)]
     return whole if entry is None else whole[entry]
 
 

@@ -79,7 +79,7 @@ def _loss(scope: Scope, left: sympy.Expr) -> float:
     """Nnlit's loss on the display's network."""
     depth = depth_of(scope)
     Y = scope.draw("Y", (LAYER_SIZES[depth], EXAMPLES))
-    return backprop.loss(Y, net.forward(scope.draw, depth, scope.generic)[("A", depth)])
+    return backprop.loss(Y, scope.forward()[("A", depth)])
 
 
 def _input_slope(scope: Scope, left: sympy.Expr) -> float:
