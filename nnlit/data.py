@@ -270,12 +270,15 @@ def prepare(records: np.ndarray, split_seed: int) -> Split:
     standard = [standardise(v) for v in (gre, gpa)]
     one_hot = [(rank == r).astype(float) for r in (1, 2, 3, 4)]
     features = np.column_stack(standard + one_hot)  # (n, 6): one record per row
-    n = len(records)
-    train = np.random.RandomState(check_seed(split_seed, "split_seed")).choice(
-        n, size=int(0.9 * n), replace=False
-    )
-    test = np.setdiff1d(np.arange(n), train)  # sorted: file order
+    train, test = split_rows(len(records), split_seed)
     return Split(features[train].T, admit[train], features[test].T, admit[test])
+
+
+def split_rows(n: int, split_seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The training rows, in the order drawn, and the test rows, in file order."""
+    rng = np.random.RandomState(check_seed(split_seed, "split_seed"))
+    train = rng.choice(n, size=int(0.9 * n), replace=False)
+    return train, np.setdiff1d(np.arange(n), train)
 
 
 def standardise(v: np.ndarray) -> np.ndarray:

@@ -13,17 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit.checks import check_seed
-from nnlit.data import Split, check_records
+from nnlit.data import Split, check_records, split_rows
 
 # --8<-- [end:imports]
-
-
-def split_rows(n: int, split_seed: int) -> tuple[NDArray, NDArray]:
-    """The training and test rows of :func:`nnlit.data.prepare`'s 90/10 split."""
-    rng = np.random.RandomState(check_seed(split_seed, "split_seed"))
-    train = rng.choice(n, size=int(0.9 * n), replace=False)
-    return train, np.setdiff1d(np.arange(n), train)
 
 
 # --8<-- [start:prepare_on_training]

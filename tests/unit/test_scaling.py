@@ -5,9 +5,9 @@ import pytest
 
 from nnlit import course
 from nnlit.baselines import admission_probability, split_scores
-from nnlit.data import DataError, prepare, simulate_admissions
+from nnlit.data import DataError, prepare, simulate_admissions, split_rows
 from nnlit.facts import gradient_cost
-from nnlit.scaling import features, fit_scaling, prepare_on_training, split_rows
+from nnlit.scaling import features, fit_scaling, prepare_on_training
 
 
 @pytest.mark.parametrize("split_seed", [21, 42, 7])
