@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from project import ROOT
+from site_build import widgets
 from site_build.cache import KeyedCache
 from site_build.facts import FactError, fill_facts
 from site_build.fingerprint import nnlit_fingerprint
@@ -80,3 +81,37 @@ def test_the_fingerprint_follows_every_source_of_nnlit(tmp_path: Path, monkeypat
     assert nnlit_fingerprint(tmp_path) != before
     (tmp_path / "requirements.txt").write_text("numpy==0\n")
     assert len({before, nnlit_fingerprint(tmp_path)}) == 2
+
+
+WIDGET_PAGE = """<html><head><title>t</title></head><body>
+<div class="nnlit-widget" data-widget="neuron" hidden></div>
+<div data-widget="activations" class="nnlit-widget"></div>
+<div class="nnlit-widget" data-widget="neuron"></div>
+</body></html>"""
+
+
+def test_a_page_with_widgets_loads_their_scripts_relative_to_itself():
+    scripts = {f"javascripts/widgets/{n}.js" for n in ("nnmath", "ui", "neuron")}
+    scripts.add("javascripts/widgets/activations.js")
+    assert widgets.widgets_in(WIDGET_PAGE) == ["neuron", "activations"]
+    out = widgets.add_widget_assets(WIDGET_PAGE, "labs/x.html", scripts, "labs/x.md")
+    head, body = out.split("</head>")
+    assert head.endswith('<link rel="stylesheet" href="../stylesheets/widgets.css">')
+    assert body.count("<script") == 4
+    order = [s.split('"')[1] for s in body.split("<script src=")[1:]]
+    assert order == [
+        "../javascripts/widgets/nnmath.js",
+        "../javascripts/widgets/ui.js",
+        "../javascripts/widgets/neuron.js",
+        "../javascripts/widgets/activations.js",
+    ]
+    top = widgets.add_widget_assets(WIDGET_PAGE, "01-one-neuron.html", scripts, "p")
+    assert '<script src="javascripts/widgets/nnmath.js">' in top
+
+
+def test_a_page_without_widgets_is_left_alone_and_a_missing_script_fails():
+    plain = "<html><head></head><body><div class='other'></div></body></html>"
+    assert widgets.add_widget_assets(plain, "a.html", set(), "a.md") == plain
+    shared = {"javascripts/widgets/nnmath.js", "javascripts/widgets/ui.js"}
+    with pytest.raises(widgets.WidgetError, match=r"p\.md: widget 'neuron' has no"):
+        widgets.add_widget_assets(WIDGET_PAGE, "a.html", shared, "p.md")
