@@ -2,7 +2,8 @@
 //
 // A widget is a `<div class="nnlit-widget" data-widget="NAME" hidden>` in a
 // chapter, holding its words as `<span data-word="KEY">text</span>` (a
-// template names its numbers in braces: "overflows from z = {z}"). The script
+// template names its numbers in braces: "overflows from z = {z}"; a name is
+// letters, digits, "_" and "-"). The script
 // holds no words: every label, unit and message comes from the page, so a
 // translation of the page translates the widget. `mount` reads the words,
 // removes them from the page, builds the widget and shows it; without
@@ -83,9 +84,34 @@
 
   /** Fill the {names} of a template; a name the values lack is an error. */
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, (_, key) => {
+    return template.replace(/\{([\w-]+)\}/g, (_, key) => {
       if (!Object.hasOwn(values, key)) throw new RangeError(`no value for {${key}}`);
       return String(values[key]);
+    });
+  }
+
+  /**
+   * Show a template in `node` with each {name} filled by values[name], as
+   * <span class="nnlit-widget__value" data-shown="name">: tests read a shown
+   * number by its name. With the same template again, only the numbers change.
+   */
+  function render(node, template, values = {}) {
+    if (node.nnlitTemplate !== template) {
+      node.textContent = "";
+      template.split(/(\{[\w-]+\})/).forEach((part) => {
+        const key = /^\{([\w-]+)\}$/.exec(part);
+        if (!key) {
+          if (part) node.appendChild(document.createTextNode(part));
+          return;
+        }
+        el("span", { class: "nnlit-widget__value", "data-shown": key[1] }, node);
+      });
+      node.nnlitTemplate = template;
+    }
+    node.querySelectorAll("[data-shown]").forEach((span) => {
+      const key = span.dataset.shown;
+      if (!Object.hasOwn(values, key)) throw new RangeError(`no value for {${key}}`);
+      setText(span, String(values[key]));
     });
   }
 
@@ -208,6 +234,7 @@
     fixed,
     sig,
     fill,
+    render,
     readWords,
     decimalsOf,
     slider,
