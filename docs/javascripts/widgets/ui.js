@@ -55,6 +55,7 @@
   /** Set an element's text only when it changed (keeps screen readers calm). */
   function setText(node, text) {
     if (node.textContent !== text) node.textContent = text;
+    node.nnlitTemplate = null; // whatever `render` built here is gone
   }
 
   function finite(x) {
@@ -111,7 +112,7 @@
     node.querySelectorAll("[data-shown]").forEach((span) => {
       const key = span.dataset.shown;
       if (!Object.hasOwn(values, key)) throw new RangeError(`no value for {${key}}`);
-      setText(span, String(values[key]));
+      if (span.textContent !== String(values[key])) span.textContent = String(values[key]);
     });
   }
 
