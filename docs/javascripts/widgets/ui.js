@@ -76,11 +76,14 @@
     return minus(text);
   }
 
-  /** `x` to `digits` significant figures, as Python's f"{x:.{digits}g}" rounds. */
+  /** `x` to `digits` significant figures, trailing zeros dropped, as Python's
+   * f"{x:.{digits}g}" (which may differ only in where it switches to e-form). */
   function sig(x, digits) {
     finite(x);
     if (x === 0) return "0";
-    return minus(x.toPrecision(digits));
+    const [mantissa, exponent] = x.toPrecision(digits).split("e");
+    const short = mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa;
+    return minus(exponent === undefined ? short : `${short}e${exponent}`);
   }
 
   /** Fill the {names} of a template; a name the values lack is an error. */
