@@ -356,7 +356,34 @@ def test_the_activations_widget_says_what_is_wrong_in_words(context, base_url):
         warning = widget.root.locator(".nnlit-widget__warning[role=status]")
         assert warning.is_visible(), typed
         assert "800" in warning.inner_text(), typed
+    # Dragging across the plot sets z: three quarters across is z = 4.
+    plot = widget.root.locator("svg").bounding_box()
+    y = plot["y"] + plot["height"] / 3
+    page.mouse.move(plot["x"] + plot["width"] * 0.5, y)
+    page.mouse.down()
+    page.mouse.move(
+        plot["x"] + 8 / 320 * plot["width"] + plot["width"] * 0.95 * 0.75, y
+    )
+    page.mouse.up()
+    z = widget.state()["z"]
+    assert abs(z - 4) <= 0.2, z
+    check_activation(widget, ("sigmoid", z, "drag"))
     assert problems == []
+
+
+@pytest.mark.parametrize("page_name", ["01-one-neuron.html", "03-activations.html"])
+def test_without_javascript_the_widget_hides_and_the_figures_stay(
+    browser, base_url, page_name
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + page_name)
+    assert page.locator(".nnlit-widget").count() == 1
+    assert not page.locator(".nnlit-widget").is_visible()
+    figures = page.locator("article figure img")
+    assert figures.count() >= 1
+    assert all(figures.nth(i).is_visible() for i in range(figures.count()))
+    context.close()
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 // Widget "activations" (chapter 3): an activation, its slope, and where the
 // source's formulas fail in float32 and float64 against nnlit's stable ones.
 //
-// A choice picks g; a slider (and a number box) set z. The widget shows
+// A choice picks g; a slider, a number box or a drag across the plot set z. The widget shows
 // g(z) and g'(z) (nnlit's, float64), plots both near 0 with a mark at z, and
 // tabulates g(z) and g'(z) in float32 and float64, as the source writes them
 // (nnlit.errata) and as nnlit does, saying in words where the source's
@@ -95,7 +95,7 @@
       const text = ui.svg("text", { x: x + 30, y: H + 19 }, svg);
       text.textContent = word(key);
     }
-    return { axes, value, slope, mark, dot };
+    return { svg, axes, value, slope, mark, dot };
   }
 
   function drawPlot(draw, g, z) {
@@ -169,6 +169,27 @@
     let current = START.z;
 
     const draw = plot(body, word);
+    // Dragging across the plot sets z there (to the slider's step).
+    const dragZ = (event) => {
+      const m = draw.svg.getScreenCTM();
+      if (!m) return;
+      const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m.inverse());
+      const v = ((p.x - 8) / (W - 16)) * 2 * WINDOW - WINDOW;
+      const z = Number((Math.round(Math.max(-WINDOW, Math.min(WINDOW, v)) / Z.step) * Z.step).toFixed(1));
+      current = z;
+      zSlider.value = String(z);
+      zSlider.nnlitShow();
+      zBox.value = String(z);
+      badZ.hidden = true;
+      render();
+    };
+    draw.svg.addEventListener("pointerdown", (event) => {
+      draw.svg.setPointerCapture(event.pointerId);
+      dragZ(event);
+    });
+    draw.svg.addEventListener("pointermove", (event) => {
+      if (draw.svg.hasPointerCapture(event.pointerId)) dragZ(event);
+    });
     const readout = ui.live(body, { class: "nnlit-widget__readout" });
     const valueLine = ui.el("p", {}, readout);
     const slopeLine = ui.el("p", {}, readout);
