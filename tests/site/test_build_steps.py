@@ -8,6 +8,7 @@ import pytest
 from project import ROOT
 from site_build import widgets
 from site_build.cache import KeyedCache
+from site_build.cjk_lines import join_cjk_lines
 from site_build.facts import FactError, fill_facts
 from site_build.fingerprint import nnlit_fingerprint
 from site_build.labs import typeset_math
@@ -115,3 +116,16 @@ def test_a_page_without_widgets_is_left_alone_and_a_missing_script_fails():
     shared = {"javascripts/widgets/nnmath.js", "javascripts/widgets/ui.js"}
     with pytest.raises(widgets.WidgetError, match=r"p\.md: widget 'neuron' has no"):
         widgets.add_widget_assets(WIDGET_PAGE, "a.html", shared, "p.md")
+
+
+def test_chinese_lines_are_joined_and_nothing_else():
+    comma = "\uff0c"  # the full-width comma of Chinese prose
+    assert join_cjk_lines("<p>一个数\n  它由</p>") == "<p>一个数它由</p>"
+    linked = f"<p>用到\n<a href='x'>第 3 章</a>中的\n函数{comma}\n下一句</p>"
+    joined = f"<p>用到<a href='x'>第 3 章</a>中的函数{comma}下一句</p>"
+    assert join_cjk_lines(linked) == joined
+    # Latin on either side keeps its space; code and scripts keep their lines.
+    kept = "<p>a word\nanother 中文\nEnglish</p><pre>中\n文</pre>"
+    kept += "<script>中\n文</script>"
+    assert join_cjk_lines(kept) == kept
+    assert join_cjk_lines(kept + "<p>中\n文</p>") == kept + "<p>中文</p>"
