@@ -42,9 +42,11 @@ def descent_run(lr: float, steps: int) -> dict:
 
 
 def descent_end(lr: float) -> dict:
-    """How Run ends at ``lr``: like the widget, stop at the first step whose
-    weights move less than 1e-9 (``settled``), or whose loss is not finite
-    (``diverged``, keeping the step before), or after ``MAX_STEPS`` (``capped``).
+    """How Run ends at ``lr``, and after how many steps.
+
+    As the widget does: stop at the first step whose weights move less than
+    1e-9 (``settled``), or whose loss is not finite (``diverged``, keeping the
+    step before), or after ``MAX_STEPS`` (``capped``).
     """
     problem = descent_problem()
     X, y = np.array(problem["X"]), np.array(problem["y"])

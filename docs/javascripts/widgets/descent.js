@@ -140,7 +140,7 @@
     const readout = ui.live(widget, { class: "nnlit-widget__readout" });
     const shown = sentence(ui.el("p", {}, readout), word("readout"));
     const regimeLine = ui.el("p", {}, readout);
-    const messageLine = ui.el("p", { class: "nnlit-widget__warning" }, readout);
+    const messageLine = ui.el("p", {}, readout);
 
     let state; // lr, the points visited, their losses, how the run ended
     let frame = 0; // Run's pending animation frame; 0 when none
@@ -199,6 +199,7 @@
       } else {
         messageLine.replaceChildren();
       }
+      messageLine.classList.toggle("nnlit-widget__warning", state.end === "diverged");
       button.step.disabled = Boolean(state.end);
       button.run.disabled = Boolean(state.end) || frame !== 0;
       draw(state.points);
