@@ -8,11 +8,12 @@ NumPy has float32 versions of its own: those values agree to a few float32
 ulps (:data:`FLOAT32`), and every whole-number threshold agrees exactly.
 """
 
+import gzip
 import warnings
 
 import numpy as np
 import pytest
-from widgets import close, nnmath, node_tests
+from widgets import NNMATH, close, nnmath, node_tests
 
 from nnlit import errata
 from nnlit.activations import ACTIVATIONS
@@ -142,3 +143,18 @@ def test_the_neuron_and_its_line_equal_nnlit():
         assert close(a, float(neuron_output(neuron_input(x, w, b), g))), (x, w, b, g)
         for end in line or []:
             assert abs(float(neuron_input(end, w, b))) < 1e-12, (w, b, end)
+
+
+BUDGET = 15 * 1024  # issue 18: at most 15 KB gzipped per widget, plus the shared part
+SHARED = ("nnmath.js", "ui.js")
+
+
+def test_each_widget_and_the_shared_part_stay_light():
+    """Gzipped as a static host sends them: each widget, and nnmath + ui together."""
+    folder = NNMATH.parent
+    size = {p.name: len(gzip.compress(p.read_bytes())) for p in folder.glob("*.js")}
+    print("gzipped bytes:", dict(sorted(size.items())))
+    assert sum(size[name] for name in SHARED) <= BUDGET
+    widgets = {name: n for name, n in size.items() if name not in SHARED}
+    assert {"neuron.js", "activations.js"} <= set(widgets)
+    assert {name: n for name, n in widgets.items() if n > BUDGET} == {}

@@ -149,8 +149,10 @@ class Widget:
         self.control(key).click()
 
     def shown(self, key: str) -> str:
-        """The text of the number shown as ``key``."""
-        return self.root.locator(f'[data-shown="{key}"]').inner_text()
+        """The text of the number shown as ``key``; fails at once if none is."""
+        found = self.root.locator(f'[data-shown="{key}"]')
+        assert found.count() == 1, f"widget {self.name} shows no number {key!r}"
+        return found.inner_text()
 
     def has_shown(self, key: str) -> bool:
         """Whether the widget shows a number as ``key`` now."""

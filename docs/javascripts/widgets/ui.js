@@ -2,7 +2,8 @@
 //
 // A widget is a `<div class="nnlit-widget" data-widget="NAME" hidden>` in a
 // chapter, holding its words as `<span data-word="KEY">text</span>` (a
-// template names its numbers in braces: "overflows from z = {z}"). The script
+// template names its numbers in braces: "overflows from z = {z}"; a name is
+// letters, digits, "_" and "-"). The script
 // holds no words: every label, unit and message comes from the page, so a
 // translation of the page translates the widget. `mount` reads the words,
 // removes them from the page, builds the widget and shows it; without
@@ -54,6 +55,7 @@
   /** Set an element's text only when it changed (keeps screen readers calm). */
   function setText(node, text) {
     if (node.textContent !== text) node.textContent = text;
+    node.nnlitTemplate = null; // whatever `render` built here is gone
   }
 
   function finite(x) {
@@ -74,18 +76,46 @@
     return minus(text);
   }
 
-  /** `x` to `digits` significant figures, as Python's f"{x:.{digits}g}" rounds. */
+  /** `x` to `digits` significant figures, trailing zeros dropped, as Python's
+   * f"{x:.{digits}g}" (which may differ only in where it switches to e-form). */
   function sig(x, digits) {
     finite(x);
     if (x === 0) return "0";
-    return minus(x.toPrecision(digits));
+    const [mantissa, exponent] = x.toPrecision(digits).split("e");
+    const short = mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa;
+    return minus(exponent === undefined ? short : `${short}e${exponent}`);
   }
 
   /** Fill the {names} of a template; a name the values lack is an error. */
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, (_, key) => {
+    return template.replace(/\{([\w-]+)\}/g, (_, key) => {
       if (!Object.hasOwn(values, key)) throw new RangeError(`no value for {${key}}`);
       return String(values[key]);
+    });
+  }
+
+  /**
+   * Show a template in `node` with each {name} filled by values[name], as
+   * <span class="nnlit-widget__value" data-shown="name">: tests read a shown
+   * number by its name. With the same template again, only the numbers change.
+   */
+  function render(node, template, values = {}) {
+    if (node.nnlitTemplate !== template) {
+      node.textContent = "";
+      template.split(/(\{[\w-]+\})/).forEach((part) => {
+        const key = /^\{([\w-]+)\}$/.exec(part);
+        if (!key) {
+          if (part) node.appendChild(document.createTextNode(part));
+          return;
+        }
+        el("span", { class: "nnlit-widget__value", "data-shown": key[1] }, node);
+      });
+      node.nnlitTemplate = template;
+    }
+    node.querySelectorAll("[data-shown]").forEach((span) => {
+      const key = span.dataset.shown;
+      if (!Object.hasOwn(values, key)) throw new RangeError(`no value for {${key}}`);
+      if (span.textContent !== String(values[key])) span.textContent = String(values[key]);
     });
   }
 
@@ -208,6 +238,7 @@
     fixed,
     sig,
     fill,
+    render,
     readWords,
     decimalsOf,
     slider,
