@@ -27,7 +27,7 @@
   const ui = globalThis.nnlitUI;
   const SCALE = 80; // drawing units per unit of weight
   const MARGIN = { left: 34, right: 8, top: 8, bottom: 40 };
-  const FAR = 1e4; // points further out are clamped: off the drawing either way
+  const SIDES = 120; // of the polygon that draws a contour ellipse
   const DOTS = 60; // steps drawn as dots; later ones only as the line
 
   /** ui.fixed's typography, in exponent form: 1.235e−5. */
@@ -42,66 +42,94 @@
   }
 
   /**
-   * Fill `node` with a template's words and, for each {key}, an element
-   * [data-shown=key] holding the number. Returns those elements by key.
+   * The part of the segment p-q inside box {lo: [w1, w2], hi: [w1, w2]}, or
+   * null (Liang and Barsky's clipping). In weights, not in drawing units, so
+   * a point at 1e150 still gives the right direction.
    */
-  function sentence(node, template) {
-    node.replaceChildren();
-    const shown = {};
-    template.split(/(\{\w+\})/).forEach((part) => {
-      const key = /^\{(\w+)\}$/.exec(part);
-      if (!key) {
-        node.append(part);
-        return;
+  function clip(p, q, box) {
+    let [t0, t1] = [0, 1];
+    for (let k = 0; k < 2; k++) {
+      const d = q[k] - p[k];
+      for (const [edge, sign] of [[box.lo[k], -1], [box.hi[k], 1]]) {
+        const room = sign * (edge - p[k]);
+        const move = sign * d;
+        if (move === 0) {
+          if (room < 0) return null;
+        } else {
+          const t = room / move;
+          if (move > 0) t1 = Math.min(t1, t);
+          else t0 = Math.max(t0, t);
+        }
       }
-      shown[key[1]] = ui.el("span", { "data-shown": key[1], class: "nnlit-widget__value" }, node);
-    });
-    return shown;
+    }
+    if (t0 > t1) return null;
+    const at = (t) => [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
+    return [at(t0), at(t1)];
+  }
+
+  /**
+   * An SVG path through `points` (weights), cut to the box: nothing of it
+   * leaves the drawing, not even for the browser's layout.
+   */
+  function clippedPath(points, box, toDrawing) {
+    let d = "";
+    let last = null;
+    for (let k = 1; k < points.length; k++) {
+      const part = clip(points[k - 1], points[k], box);
+      if (!part) {
+        last = null;
+        continue;
+      }
+      const [from, to] = part.map(toDrawing);
+      if (last === null || from[0] !== last[0] || from[1] !== last[1]) d += `M${from}`;
+      d += `L${to}`;
+      last = to;
+    }
+    return d;
   }
 
   /** The drawing: contour ellipses, the axes, the minimum, the start, the path. */
   function drawing(parent, problem, bowl, word) {
     const [lo1, hi1] = problem.view.w1;
     const [lo2, hi2] = problem.view.w2;
+    const view = { lo: [lo1, lo2], hi: [hi1, hi2] };
     const inner = { width: (hi1 - lo1) * SCALE, height: (hi2 - lo2) * SCALE };
     const px = (w1) => MARGIN.left + (w1 - lo1) * SCALE;
     const py = (w2) => MARGIN.top + (hi2 - w2) * SCALE;
+    const toDrawing = ([w1, w2]) => [px(w1), py(w2)];
     const svg = ui.svg("svg", {
       viewBox: `0 0 ${MARGIN.left + inner.width + MARGIN.right} ${MARGIN.top + inner.height + MARGIN.bottom}`,
       role: "img",
       "aria-label": word("plot"),
     }, parent);
-    const box = { x: px(lo1), y: py(hi2), ...inner };
-    const clipId = ui.uid("descent-clip");
-    ui.svg("rect", box, ui.svg("clipPath", { id: clipId }, ui.svg("defs", {}, svg)));
-    ui.svg("rect", { ...box, class: "nnlit-descent__frame" }, svg);
-    const inside = ui.svg("g", { "clip-path": `url(#${clipId})` }, svg);
+    ui.svg("rect", { x: px(lo1), y: py(hi2), ...inner, class: "nnlit-descent__frame" }, svg);
 
-    // Each contour is an ellipse: (w - w*)' H (w - w*) = 2 (level - E(w*)).
-    const [cx, cy] = [px(bowl.minimum.w[0]), py(bowl.minimum.w[1])];
-    const angle = (-Math.atan2(bowl.axis[1], bowl.axis[0]) * 180) / Math.PI;
+    // Each contour is an ellipse, (w - w*)' H (w - w*) = 2 (level - E(w*)),
+    // drawn as a polygon of many sides and cut to the drawing.
+    const [c, s] = bowl.axis; // the steep axis; the shallow one is (-s, c)
+    const w = bowl.minimum.w;
     for (const level of problem.levels) {
       const rise = 2 * (level - bowl.minimum.error);
       if (!(rise > 0)) continue;
-      ui.svg("ellipse", {
-        cx,
-        cy,
-        rx: Math.sqrt(rise / bowl.lamMax) * SCALE,
-        ry: Math.sqrt(rise / bowl.lamMin) * SCALE,
-        transform: `rotate(${angle} ${cx} ${cy})`,
-        class: "nnlit-descent__contour",
-      }, inside);
+      const [a, b] = [Math.sqrt(rise / bowl.lamMax), Math.sqrt(rise / bowl.lamMin)];
+      const ring = [];
+      for (let k = 0; k <= SIDES; k++) {
+        const t = (2 * Math.PI * k) / SIDES;
+        const [u, v] = [a * Math.cos(t), b * Math.sin(t)];
+        ring.push([w[0] + u * c - v * s, w[1] + u * s + v * c]);
+      }
+      ui.svg("path", { d: clippedPath(ring, view, toDrawing), class: "nnlit-descent__contour" }, svg);
     }
+    const [cx, cy] = toDrawing(w);
     const d = 5;
     ui.svg("path", {
       d: `M${cx - d} ${cy - d}L${cx + d} ${cy + d}M${cx - d} ${cy + d}L${cx + d} ${cy - d}`,
       class: "nnlit-descent__minimum",
-    }, inside);
-    const path = ui.svg("polyline", { class: "nnlit-descent__path" }, inside);
-    const dots = ui.svg("g", { class: "nnlit-descent__dots" }, inside);
-    ui.svg("circle", {
-      cx: px(problem.start[0]), cy: py(problem.start[1]), r: 5, class: "nnlit-descent__start",
-    }, inside);
+    }, svg);
+    const path = ui.svg("path", { class: "nnlit-descent__path" }, svg);
+    const dots = ui.svg("g", { class: "nnlit-descent__dots" }, svg);
+    const [sx, sy] = toDrawing(problem.start);
+    ui.svg("circle", { cx: sx, cy: sy, r: 5, class: "nnlit-descent__start" }, svg);
 
     const labels = ui.svg("g", { "aria-hidden": "true" }, svg);
     const label = (x, y, text, anchor) => {
@@ -112,12 +140,14 @@
     label(px(hi1), py(lo2) + 34, word("w1"), "end");
     label(px(lo1) + 6, py(hi2) + 16, word("w2"), "start");
 
-    const clamp = (v) => Math.max(-FAR, Math.min(FAR, v));
+    const inView = ([w1, w2]) => w1 >= lo1 && w1 <= hi1 && w2 >= lo2 && w2 <= hi2;
     return (points) => {
-      const drawn = points.map(([w1, w2]) => [clamp(px(w1)), clamp(py(w2))]);
-      path.setAttribute("points", drawn.map((p) => p.join(",")).join(" "));
+      path.setAttribute("d", clippedPath(points, view, toDrawing));
       dots.replaceChildren();
-      for (const [x, y] of drawn.slice(1, DOTS + 1)) ui.svg("circle", { cx: x, cy: y, r: 3 }, dots);
+      for (const p of points.slice(1, DOTS + 1).filter(inView)) {
+        const [x, y] = toDrawing(p);
+        ui.svg("circle", { cx: x, cy: y, r: 3 }, dots);
+      }
     };
   }
 
@@ -138,13 +168,12 @@
       button[key] = ui.el("button", { type: "button", "data-control": key }, buttons, word(key));
     }
     const readout = ui.live(widget, { class: "nnlit-widget__readout" });
-    const shown = sentence(ui.el("p", {}, readout), word("readout"));
+    const readoutLine = ui.el("p", {}, readout);
     const regimeLine = ui.el("p", {}, readout);
     const messageLine = ui.el("p", {}, readout);
 
     let state; // lr, the points visited, their losses, how the run ended
     let frame = 0; // Run's pending animation frame; 0 when none
-    let regimeShown = "";
 
     function stopRun() {
       if (frame) cancelAnimationFrame(frame);
@@ -183,21 +212,18 @@
     function render() {
       const steps = state.points.length - 1;
       const [w1, w2] = state.points[steps];
-      ui.setText(shown.steps, String(steps));
-      ui.setText(shown.w1, number(w1));
-      ui.setText(shown.w2, number(w2));
-      ui.setText(shown.loss, number(state.losses[steps]));
+      ui.render(readoutLine, word("readout"), {
+        steps: String(steps),
+        w1: number(w1),
+        w2: number(w2),
+        loss: number(state.losses[steps]),
+      });
       const regime = math.descentRegime(state.lr, bowl.lamMax);
-      if (regime !== regimeShown) {
-        const parts = sentence(regimeLine, word(regime));
-        if (parts.half) parts.half.textContent = ui.fixed(half, 3);
-        if (parts.threshold) parts.threshold.textContent = ui.fixed(threshold, 3);
-        regimeShown = regime;
-      }
+      ui.render(regimeLine, word(regime), { half: ui.fixed(half, 3), threshold: ui.fixed(threshold, 3) });
       if (state.end) {
-        sentence(messageLine, word(state.end)).at.textContent = String(state.at);
+        ui.render(messageLine, word(state.end), { at: String(state.at) });
       } else {
-        messageLine.replaceChildren();
+        ui.setText(messageLine, "");
       }
       messageLine.classList.toggle("nnlit-widget__warning", state.end === "diverged");
       button.step.disabled = Boolean(state.end);
