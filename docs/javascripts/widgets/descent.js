@@ -28,6 +28,7 @@
   const SCALE = 80; // drawing units per unit of weight
   const MARGIN = { left: 34, right: 8, top: 8, bottom: 40 };
   const SIDES = 120; // of the polygon that draws a contour ellipse
+  const FAR = 1e6; // a step with a weight further out than this is not drawn
   const DOTS = 60; // steps drawn as dots; later ones only as the line
 
   /** ui.fixed's typography, in exponent form: 1.235e−5. */
@@ -47,6 +48,8 @@
    * a point at 1e150 still gives the right direction.
    */
   function clip(p, q, box) {
+    // Far out, p + t (q - p) loses every digit: such a step is not drawn.
+    if (Math.max(...p.map(Math.abs), ...q.map(Math.abs)) > FAR) return null;
     let [t0, t1] = [0, 1];
     for (let k = 0; k < 2; k++) {
       const d = q[k] - p[k];
