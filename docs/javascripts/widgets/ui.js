@@ -196,6 +196,16 @@
     return select;
   }
 
+  /**
+   * A real <button> in `parent`. opts: {key, label, onClick}; it carries
+   * data-control=key. Returns the button.
+   */
+  function button(parent, opts) {
+    const node = el("button", { type: "button", "data-control": opts.key }, parent, opts.label);
+    if (opts.onClick) node.addEventListener("click", () => opts.onClick());
+    return node;
+  }
+
   /** A region whose changes screen readers announce, politely. */
   function live(parent, attrs = {}) {
     return el("div", { "aria-live": "polite", ...attrs }, parent);
@@ -243,6 +253,7 @@
     decimalsOf,
     slider,
     choice,
+    button,
     live,
     reducedMotion,
     mount,
