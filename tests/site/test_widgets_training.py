@@ -90,7 +90,9 @@ def load(context, url: str, name: str) -> tuple[Widget, list[str]]:
 def regime(lr: float) -> str:
     """Where chapter 5's thresholds put ``lr``."""
     c = descent_curvature()
-    return "smooth" if lr < c["half"] else "zigzag" if lr < c["threshold"] else "diverge"
+    return (
+        "smooth" if lr < c["half"] else "zigzag" if lr < c["threshold"] else "diverge"
+    )
 
 
 def check_descent(widget: Widget, lr: float, steps: int, end: dict | None) -> int:
@@ -135,7 +137,12 @@ def check_descent(widget: Widget, lr: float, steps: int, end: dict | None) -> in
     return len(shown) + len(exact) + 1 + (end is not None)
 
 
-KEYS = {"lamMin": "lam_min", "lamMax": "lam_max", "half": "half", "threshold": "threshold"}
+KEYS = {
+    "lamMin": "lam_min",
+    "lamMax": "lam_max",
+    "half": "half",
+    "threshold": "threshold",
+}
 
 
 def test_descent_steps_where_nnlit_steps(still, url):
@@ -220,7 +227,9 @@ def check_backprop(widget: Widget, forward: int, backward: int, how: str) -> int
     assert sorted(state["values"]) == sorted(revealed + INPUTS), what
     compared = 0
     for key, value in state["values"].items():
-        assert close(value, values[key]), f"{what}: {key} is {value}, nnlit {values[key]}"
+        assert close(value, values[key]), (
+            f"{what}: {key} is {value}, nnlit {values[key]}"
+        )
         compared += 1
     shown = widget.root.locator("[data-shown]")
     seen = set()
@@ -232,7 +241,9 @@ def check_backprop(widget: Widget, forward: int, backward: int, how: str) -> int
             assert key not in revealed + INPUTS, f"{what}: {key} not shown"
             continue
         assert key in revealed + INPUTS, f"{what}: {key} shown before its step"
-        assert agrees(text, values[key]), f"{what}: {key} shown {text}, nnlit {values[key]}"
+        assert agrees(text, values[key]), (
+            f"{what}: {key} shown {text}, nnlit {values[key]}"
+        )
         seen.add(key)
         compared += 1
     assert seen == set(revealed + INPUTS), f"{what}: shown {sorted(seen)}"
@@ -307,3 +318,18 @@ def test_screenshots_after_use(still, base_url, scheme):
     for _ in BACKWARD[:5]:
         widget.press("backward")
     widget.screenshot(folder / f"backprop-{scheme}.png")
+
+
+@pytest.mark.parametrize("chapter", [CHAPTER_5, CHAPTER_6])
+def test_without_javascript_the_widget_hides_and_the_figures_stay(
+    browser, base_url, chapter
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + chapter)
+    assert page.locator(".nnlit-widget").count() == 1
+    assert not page.locator(".nnlit-widget").is_visible()
+    figures = page.locator("article figure img")
+    assert figures.count() >= 1
+    assert all(figures.nth(i).is_visible() for i in range(figures.count()))
+    context.close()

@@ -140,7 +140,7 @@
     const buttons = ui.el("div", { class: "nnlit-widget__buttons" }, side);
     const button = {};
     for (const key of ["forward", "backward", "reset"]) {
-      button[key] = ui.el("button", { type: "button", "data-control": key }, buttons, word(key));
+      button[key] = ui.button(buttons, { key, label: word(key) });
     }
     const list = ui.el("ol", { class: "nnlit-backprop__steps" }, widget);
     const announce = ui.live(widget, { class: "nnlit-widget__announce" });

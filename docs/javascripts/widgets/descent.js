@@ -168,7 +168,7 @@
     const buttons = ui.el("div", { class: "nnlit-widget__buttons" }, controls);
     const button = {};
     for (const key of ["step", "run", "reset"]) {
-      button[key] = ui.el("button", { type: "button", "data-control": key }, buttons, word(key));
+      button[key] = ui.button(buttons, { key, label: word(key) });
     }
     const readout = ui.live(widget, { class: "nnlit-widget__readout" });
     const readoutLine = ui.el("p", {}, readout);
