@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit import baselines, cost, course, errata, gradient_descent
+from nnlit import baselines, cost, course, errata, gradient_descent, training_widgets
 from nnlit import digits as task
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
@@ -391,3 +391,7 @@ def digit_task(key: str) -> str:
 
 
 FACTS["digit_task"] = digit_task
+
+
+# Chapters 5 and 6's widgets: the problem each runs, as JSON for the page.
+FACTS["widget_problem"] = training_widgets.widget_problem

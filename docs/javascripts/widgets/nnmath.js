@@ -227,3 +227,113 @@
 //   function step(...) { ... }
 //   Object.assign(nnmath, { step });
 // })(typeof module === "object" && module.exports ? module.exports : globalThis.nnmath);
+
+// ---- Training: chapter 5's bowl, chapter 6's backpropagation step ---------
+// Widgets 3 (descent.js) and 4 (backprop.js). Each function mirrors the nnlit
+// function it names, operation for operation, so that tests/js/training.test.js
+// and the browser tests can hold its results to nnlit's to 1e-12.
+(function (nnmath) {
+  "use strict";
+
+  const sigmoid = nnmath.activation("sigmoid", "float64").value;
+
+  /** x @ w for the bowl: the linear unit's outputs, one per record (column). */
+  function bowlOutputs(X, w) {
+    return X[0].map((_, mu) => w[0] * X[0][mu] + w[1] * X[1][mu]);
+  }
+
+  /** nnlit.gradient_descent.bowl_error: E(w) = mean((y - w X)^2) / 2. */
+  function bowlError(X, y, w) {
+    const out = bowlOutputs(X, w);
+    let sum = 0;
+    for (let mu = 0; mu < y.length; mu++) sum += (y[mu] - out[mu]) ** 2;
+    return 0.5 * (sum / y.length);
+  }
+
+  /** One step of nnlit.gradient_descent.bowl_path: w + lr X (y - w X) / m. */
+  function bowlStep(X, y, w, lr) {
+    const out = bowlOutputs(X, w);
+    const residual = y.map((target, mu) => target - out[mu]);
+    return w.map((wi, i) => {
+      let sum = 0;
+      for (let mu = 0; mu < y.length; mu++) sum += lr * X[i][mu] * residual[mu];
+      return wi + sum / y.length;
+    });
+  }
+
+  /** The bowl's Hessian X X^T / m, [[a, b], [b, d]]. */
+  function bowlHessian(X) {
+    const m = X[0].length;
+    const dot = (u, v) => u.reduce((s, ui, k) => s + ui * v[k], 0);
+    const b = dot(X[0], X[1]) / m;
+    return [[dot(X[0], X[0]) / m, b], [b, dot(X[1], X[1]) / m]];
+  }
+
+  /**
+   * nnlit.gradient_descent.bowl_curvature: the Hessian's eigenvalues, smallest
+   * first, and the unit eigenvector of the largest ([cos, sin]).
+   */
+  function bowlCurvature(X) {
+    const [[a, b], [, d]] = bowlHessian(X);
+    const mean = (a + d) / 2;
+    const radius = Math.hypot((a - d) / 2, b);
+    const angle = 0.5 * Math.atan2(2 * b, a - d); // of the steepest axis
+    return {
+      lamMin: mean - radius,
+      lamMax: mean + radius,
+      axis: [Math.cos(angle), Math.sin(angle)],
+    };
+  }
+
+  /** The bowl's lowest point w* (solves H w* = X y / m) and E there. */
+  function bowlMinimum(X, y) {
+    const [[a, b], [, d]] = bowlHessian(X);
+    const m = y.length;
+    const r = [0, 1].map((i) => X[i].reduce((s, xi, mu) => s + xi * y[mu], 0) / m);
+    const det = a * d - b * b;
+    const w = [(d * r[0] - b * r[1]) / det, (a * r[1] - b * r[0]) / det];
+    return { w, error: bowlError(X, y, w) };
+  }
+
+  /**
+   * Where a learning rate sits against chapter 5's thresholds: "smooth" below
+   * 1/lamMax (one side), "zigzag" below 2/lamMax (overshoots, converges),
+   * "diverge" from 2/lamMax on (each step overshoots further).
+   */
+  function descentRegime(lr, lamMax) {
+    if (lr * lamMax < 1) return "smooth";
+    return lr * lamMax < 2 ? "zigzag" : "diverge";
+  }
+
+  /**
+   * nnlit.backprop.two_layer_step on one record, every quantity on the way.
+   * x (n), y, W1 (n_hidden rows of n), w2 (n_hidden), lr. Returns the hidden
+   * inputs h and outputs a, the output's input ho and yHat, the error, the
+   * error terms deltaO and deltaH, and the weight changes lr * step: dw2
+   * (n_hidden) and dW1 (n_hidden rows of n), as the source adds them.
+   */
+  function backpropStep(x, y, W1, w2, lr) {
+    const h = W1.map((row) => row.reduce((s, wij, i) => s + wij * x[i], 0));
+    const a = h.map(sigmoid);
+    const ho = a.reduce((s, aj, j) => s + aj * w2[j], 0);
+    const yHat = sigmoid(ho);
+    const error = y - yHat;
+    const deltaO = error * yHat * (1 - yHat);
+    const deltaH = a.map((aj, j) => w2[j] * deltaO * aj * (1 - aj));
+    return {
+      h, a, ho, yHat, error, deltaO, deltaH,
+      dw2: a.map((aj) => lr * (deltaO * aj)),
+      dW1: deltaH.map((dj) => x.map((xi) => lr * (dj * xi))),
+    };
+  }
+
+  Object.assign(nnmath, {
+    bowlError,
+    bowlStep,
+    bowlHessian,
+    bowlCurvature,
+    bowlMinimum,
+    descentRegime,
+    backpropStep,
+  });
+})(typeof module === "object" && module.exports ? module.exports : globalThis.nnmath);
