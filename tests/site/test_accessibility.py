@@ -12,6 +12,7 @@ from axe import site_pages
 from browser import open_page
 from bs4 import BeautifulSoup
 from figure_text import alt_problem, is_busy, long_description
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 # The focused element and whether it is seen to have focus (see the file).
@@ -109,6 +110,127 @@ def test_the_keyboard_opens_the_solutions_and_the_drawer(browser, base_url):
     assert solution.evaluate("(s) => s.parentElement.open")
     assert problems == []
     context.close()
+
+
+def keyboard_focus(page, element) -> dict:
+    """Put focus on ``element`` as the keyboard does; the stop, as FOCUS sees it.
+
+    Focus from a script alone may not show the ring that Tab shows, so step
+    back and forth with the keyboard to land on it again.
+    """
+    element.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert element.evaluate("(el) => el === document.activeElement")
+    return page.evaluate(FOCUS)
+
+
+def pages_with(site: Path, selector: str) -> list[str]:
+    """Every built page with an element that ``selector`` matches (CSS)."""
+    return [
+        name
+        for name in site_pages(site)
+        if BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+        .select_one(selector)
+    ]
+
+
+def test_the_keyboard_opens_and_closes_the_boxes_under_figures(
+    browser, site, base_url
+):
+    """"How this figure is drawn" and "The figure in words": Enter and Space.
+
+    Every details box right after a figure, on every page, is a tab stop whose
+    summary opens it with Enter, closes it again and opens it with Space.
+    """
+    boxes = "figure ~ details > summary"
+    names = pages_with(site, boxes)
+    assert names, "no page has a box under a figure"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    for name in names:
+        page, problems = open_page(context, base_url + name)
+        summaries = page.locator(f"article {boxes}")
+        for index in range(summaries.count()):
+            summary = summaries.nth(index)
+            box = summary.locator("xpath=..")
+            assert summary.evaluate("(s) => s.tabIndex") == 0, (name, index)
+            stop = keyboard_focus(page, summary)
+            assert stop["marked"] and stop["shown"], (name, stop)
+            for key, is_open in (("Enter", True), ("Enter", False), (" ", True)):
+                page.keyboard.press(key)
+                expect(box).to_have_js_property("open", is_open)
+            assert box.locator(":scope > :not(summary)").first.is_visible(), name
+        assert problems == [], name
+        page.close()
+    context.close()
+
+
+def test_the_keyboard_alone_searches_and_follows_a_result(context, base_url):
+    """"/" opens the search, typing fills it, the arrow keys pick, Enter follows."""
+    page, problems = open_page(context, base_url + "index.html")
+    box = page.locator("input.md-search__input")
+    hits = page.locator('.md-search-result__link[href*="h=sigmoid"]')
+    page.keyboard.press("/")
+    expect(box).to_be_focused()
+    for _ in range(6):  # a query typed before the index has loaded is dropped
+        page.keyboard.press("Control+A")
+        page.keyboard.type("sigmoid", delay=20)
+        try:
+            hits.first.wait_for(state="visible", timeout=5000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate(FOCUS)
+    assert first["what"].startswith("a.md-search-result__link"), first
+    assert first["marked"] and first["shown"], first
+    target = page.evaluate("() => document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert "03-activations.html" in page.url
+    assert problems == []
+
+
+def test_the_keyboard_switches_the_palette(context, base_url):
+    """Tab to the palette toggle; Enter steps through system, light and dark."""
+    page, problems = open_page(context, base_url + "index.html")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('input.md-option')"):
+            break
+    else:
+        raise AssertionError("the palette toggle is not reached by Tab")
+    chosen = "() => document.querySelector('input.md-option:checked').id"
+    scheme = "() => document.body.dataset.mdColorScheme"
+    seen, schemes = [page.evaluate(chosen)], {page.evaluate(scheme)}
+    for _ in range(3):
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"(id) => ({chosen})() !== id", arg=seen[-1])
+        seen.append(page.evaluate(chosen))
+        schemes.add(page.evaluate(scheme))
+        stop = page.evaluate(FOCUS)
+        assert stop["what"].startswith("input.md-option"), stop
+        assert stop["marked"] and stop["shown"], stop
+    assert len(set(seen)) == 3, seen  # every option once ...
+    assert seen[0] == seen[-1]  # ... and round to the first again
+    assert schemes == {"default", "slate"}
+    assert problems == []
+
+
+def test_the_keyboard_copies_a_code_block(context, base_url):
+    """A copy button takes focus and copies its block when Enter is pressed."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page, problems = open_page(context, base_url + "01-one-neuron.html")
+    block = page.locator("div.language-python.highlight").first
+    button = block.locator('button[data-md-type="copy"]')
+    button.wait_for(state="attached")
+    stop = keyboard_focus(page, button)
+    assert stop["what"].startswith("button.md-code__button"), stop
+    assert stop["marked"] and stop["shown"], stop
+    page.keyboard.press("Enter")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.rstrip("\n") == block.locator("code").inner_text().rstrip("\n")
+    assert problems == []
 
 
 # Every element of the content that pokes out of the window, as a sentence (the
