@@ -141,17 +141,17 @@ def pages_with(site: Path, selector: str) -> list[str]:
     ]
 
 
-def test_the_keyboard_opens_and_closes_the_boxes_under_figures(
-    browser, site, base_url
-):
-    """"How this figure is drawn" and "The figure in words": Enter and Space.
+def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url):
+    """"How this figure is drawn", "The figure in words", solutions: every box.
 
-    Every details box right after a figure, on every page, is a tab stop whose
-    summary opens it with Enter, closes it again and opens it with Space.
+    Every details box of every page (those inside another box open with it)
+    is a tab stop whose summary opens it with Enter, closes it again and opens
+    it with Space.
     """
-    boxes = "figure ~ details > summary"
-    names = pages_with(site, boxes)
+    boxes = "details:not(details details) > summary"
+    names = pages_with(site, f"figure ~ {boxes}")
     assert names, "no page has a box under a figure"
+    names = pages_with(site, boxes)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     for name in names:
         page, problems = open_page(context, base_url + name)
