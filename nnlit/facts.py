@@ -13,8 +13,15 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit import baselines, cost, course, errata, examples, gradient_descent
-from nnlit import training_widgets
+from nnlit import (
+    baselines,
+    cost,
+    course,
+    errata,
+    examples,
+    gradient_descent,
+    training_widgets,
+)
 from nnlit import digits as task
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
