@@ -296,28 +296,45 @@ def test_widget_fits_a_phone(browser, base_url, chapter, name):
     context.close()
 
 
-@pytest.mark.skipif(not SCREENSHOTS, reason="NNLIT_SCREENSHOTS is not set")
+def shot(widget: Widget, name: str) -> None:
+    """Save the widget as it stands, if screenshots are asked for."""
+    if SCREENSHOTS:
+        widget.screenshot(Path(SCREENSHOTS) / "widgets" / f"{name}.png")
+
+
+def clean(widget: Widget, setting: str) -> None:
+    """No NaN, no infinity and no unfilled {placeholder} on screen."""
+    text = widget.text()
+    for bad in ("NaN", "Infinity", "{", "}"):
+        assert bad not in text, f"widget {widget.name} shows {bad!r} after {setting}"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_after_use(still, base_url, scheme):
-    folder = Path(SCREENSHOTS) / "widgets"
-    widget, _ = load(still, base_url + CHAPTER_5, "descent")
+def test_after_use_in_either_scheme_every_shown_value_is_defined(
+    still, base_url, scheme
+):
+    widget, problems = load(still, base_url + CHAPTER_5, "descent")
     widget.page.emulate_media(color_scheme=scheme)
     widget.page.wait_for_function(THEME_IS, arg=THEMES[scheme])
     widget.set("lr", 0.9)
     for _ in range(8):
         widget.press("step")
-    widget.screenshot(folder / f"descent-{scheme}.png")
+    clean(widget, "8 steps at 0.9")
+    shot(widget, f"descent-{scheme}")
     widget.set("lr", 1.5)
     widget.press("run")
-    widget.screenshot(folder / f"descent-diverged-{scheme}.png")
-    widget, _ = load(still, base_url + CHAPTER_6, "backprop")
+    clean(widget, "a run at 1.5, which diverges")
+    shot(widget, f"descent-diverged-{scheme}")
+    widget, more = load(still, base_url + CHAPTER_6, "backprop")
     widget.page.emulate_media(color_scheme=scheme)
     widget.page.wait_for_function(THEME_IS, arg=THEMES[scheme])
     for _ in FORWARD:
         widget.press("forward")
     for _ in BACKWARD[:5]:
         widget.press("backward")
-    widget.screenshot(folder / f"backprop-{scheme}.png")
+    clean(widget, "a forward pass and five backward steps")
+    shot(widget, f"backprop-{scheme}")
+    assert problems + more == []
 
 
 @pytest.mark.parametrize("chapter", [CHAPTER_5, CHAPTER_6])
