@@ -127,7 +127,7 @@ def test_chinese_has_every_word_in_chinese():
 
 @pytest.mark.parametrize("name", ["neuron-output", "network-diagram", "loss-curve"])
 def test_chinese_figures_have_a_glyph_for_every_letter(name):
-    """matplotlib warns of a missing glyph (an error here): the font must hold all."""
+    """Matplotlib warns of a missing glyph (an error here): the font must hold all."""
     with language("zh"):
         svg = nnlit.figures.render_svg(FIGURES[name])
     assert b"<text" not in svg  # text drawn as paths: no font reaches a reader

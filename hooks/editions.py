@@ -1,0 +1,152 @@
+"""Build hook: the Chinese edition beside the English one, each with its own search.
+
+mkdocs-static-i18n (``i18n`` in mkdocs.yml) builds the site once per language
+in one process: English into ``site/``, then ``docs/<page>.zh.md`` into
+``site/zh/``, running every hook again for each. The other hooks ask
+:func:`language` which edition they are building. This hook adds what the
+plugin leaves out:
+
+- the labs stay notebooks in every edition (the plugin turns mkdocs-jupyter's
+  notebook files back into plain files; they are wrapped again here);
+- each edition has its own search index (``search/search_index.json`` and,
+  for pages opened from disk, ``.js``) beside its pages, segmented and split
+  as its language needs; the plugin would merge them into one that every
+  first visit downloads whole. A page's ``__config`` points its search at its
+  own edition's index;
+- the words of the glossary's Chinese column are whole words for jieba, which
+  Material's search plugin uses to cut Chinese text into words, so that a
+  search for 反向传播 finds the term instead of 反向 and 传播 apart.
+"""
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import jieba
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs_jupyter.plugin import NotebookFile
+
+SEARCH = "material/search"
+CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{"base": ")([^"]*)"'
+)
+GLOSSARY_TERM = re.compile(r'<span lang="zh-Hans">([^<]+)</span>')
+_search_settings: dict[str, dict] = {}  # language: the search plugin's settings
+
+
+def language(config: MkDocsConfig) -> str:
+    """The language the build is making now (``en`` for the English site)."""
+    i18n = config.plugins["i18n"]
+    return i18n.current_language or i18n.default_language
+
+
+def folder(config: MkDocsConfig) -> str:
+    """Where the current language's pages go under ``site/``: ``""`` or ``"zh/"``."""
+    i18n = config.plugins["i18n"]
+    code = language(config)
+    return "" if code == i18n.default_language else f"{code}/"
+
+
+def chinese_terms(glossary: Path) -> list[str]:
+    """The glossary's Chinese terms, each a word for jieba (``†`` marks dropped)."""
+    terms = []
+    for cell in GLOSSARY_TERM.findall(glossary.read_text(encoding="utf-8")):
+        terms += [t.strip(" †") for t in re.split("[、,\uff0c]", cell) if t.strip(" †")]
+    return sorted(set(terms))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Keep jieba quiet: it logs its dictionary's loading on stderr."""
+    jieba.setLogLevel(logging.WARNING)
+
+
+@event_priority(-110)  # after i18n's on_config, which sets the theme's language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Give the search the settings of the language being built."""
+    search = config.plugins[SEARCH]
+    for term in chinese_terms(Path(config.docs_dir) / "glossary.md"):
+        jieba.add_word(term)
+    settings = {
+        "lang": [search._translate(config, "search.config.lang")],
+        "separator": search._translate(config, "search.config.separator"),
+        "pipeline": [
+            step
+            for step in re.split(
+                r"\s*,\s*", search._translate(config, "search.config.pipeline")
+            )
+            if step
+        ],
+    }
+    search.config.update(settings)
+    search.search_index = SearchIndex(**search.config)
+    _search_settings[language(config)] = settings
+    return config
+
+
+@event_priority(-110)  # after i18n's on_files, which makes plain files of the labs
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Make the labs notebooks again, at the places the i18n plugin gave them."""
+    jupyter = config.plugins["mkdocs-jupyter"]
+    for file in [f for f in files if not isinstance(f, NotebookFile)]:
+        if jupyter.should_include(file):
+            notebook = NotebookFile(
+                file,
+                use_directory_urls=config.use_directory_urls,
+                site_dir=config.site_dir,
+            )
+            notebook.dest_path, notebook.url = file.dest_path, file.url
+            notebook.abs_dest_path = file.abs_dest_path
+            files.remove(file)
+            files.append(notebook)
+    return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Point the page's search at its own edition's index."""
+    base = get_relative_url(folder(config) or ".", page.url)
+    return CONFIG_BASE.sub(lambda m: f'{m.group(1)}{base}"', output, count=1)
+
+
+@event_priority(-200)  # after i18n's, which built every other edition
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write each edition's search index beside its pages, for http and file://."""
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return  # an edition built inside the first one: indexed when all are
+    # By now the i18n plugin has put every edition's entries in one index.
+    search = config.plugins[SEARCH]
+    folders = {
+        code: "" if code == i18n.default_language else f"{code}/"
+        for code in _search_settings
+    }
+    for code, settings in _search_settings.items():
+        entries = [
+            dict(entry, location=entry["location"].removeprefix(folders[code]))
+            for entry in search.search_index.entries
+            if edition_of(entry["location"], folders) == code
+        ]
+        index = {"config": settings | {"fields": search.config.fields}, "docs": entries}
+        write_index(Path(config.site_dir) / folders[code] / "search", index)
+
+
+def edition_of(location: str, folders: dict[str, str]) -> str:
+    """The language whose folder holds ``location`` (the default's is ``""``)."""
+    for code, prefix in sorted(folders.items(), key=lambda item: -len(item[1])):
+        if location.startswith(prefix):
+            return code
+    raise ValueError(f"no edition holds {location!r}")
+
+
+def write_index(folder: Path, index: dict) -> None:
+    """The index as JSON, and as the script a page opened from disk loads."""
+    data = json.dumps(index, separators=(",", ":"), default=str)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "search_index.json").write_text(data, encoding="utf-8")
+    # The offline plugin's form: a page opened from file:// cannot fetch JSON.
+    (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
