@@ -41,7 +41,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
     except FigureError as error:
         raise PluginError(str(error)) from error
-    log.info("figures (%s): %d drawn, %d cached", code, cache.misses, cache.hits)
+    log.info(
+        "figures: %d drawn, %d from the cache, in %s", cache.misses, cache.hits, code
+    )
     for uri, svg in drawn.items():
         # Linked as figures/<name>.svg from every edition's pages: the same
         # source path, written into the edition's folder.

@@ -70,7 +70,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give the search the settings of the language being built."""
     search = config.plugins[SEARCH]
-    for term in chinese_terms(Path(config.docs_dir) / "glossary.md"):
+    glossary = Path(config.docs_dir) / "glossary.md"
+    for term in chinese_terms(glossary) if glossary.exists() else []:
         jieba.add_word(term)
     settings = {
         "lang": [search._translate(config, "search.config.lang")],

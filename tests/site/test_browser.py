@@ -26,14 +26,11 @@ from browser import (
     search,
 )
 from docblocks import pages
-from labs import labs
+from language_pairs import built_pages
 from project import DOCS, ROOT
 
 SCREENSHOTS = os.environ.get("NNLIT_SCREENSHOTS")
-PAGES = [
-    page.relative_to(DOCS).with_suffix(".html").as_posix()
-    for page in [*pages(), *labs()]
-]
+PAGES = built_pages()  # every edition's
 
 
 @pytest.fixture

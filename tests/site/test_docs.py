@@ -16,6 +16,7 @@ from docblocks import (
     REQUIRE_EVERY_BLOCK,
     Block,
     page_blocks,
+    english_pages,
     pages,
     parse_mark,
     require_run,
@@ -35,7 +36,9 @@ def block_param(block: Block) -> pytest.ParameterSet:
     return pytest.param(block, id=str(block), marks=[] if REQUIRED else marks)
 
 
-BLOCKS = [block_param(block) for page in pages() for block in page_blocks(page)]
+BLOCKS = [
+    block_param(block) for page in english_pages() for block in page_blocks(page)
+]
 
 
 def test_the_site_has_blocks_to_run():

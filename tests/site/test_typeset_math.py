@@ -121,10 +121,7 @@ def test_a_page_is_typeset_once_and_a_failing_one_every_time(tmp_path, mathjax):
 
 # --- The built site ---------------------------------------------------------
 
-PAGES = [
-    page.relative_to(DOCS).with_suffix(".html").as_posix()
-    for page in [*pages(), *labs()]
-]
+PAGES = built_pages()  # every edition's
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment
 from docblocks import page_blocks
-from project import DOCS, ROOT
+from language_pairs import built_path
+from project import ROOT
 
 # Languages a reader may see in a code block: Python (run by the tests), the
 # output a Python block printed (checked by the tests) and shell sessions (shown,
@@ -74,7 +75,7 @@ def outbound_links(html: BeautifulSoup) -> list[str]:
 
 def html_of(page: Path, site: Path) -> Path:
     """The built HTML file of a Markdown page (no directory URLs: see mkdocs.yml)."""
-    return site / page.relative_to(DOCS).with_suffix(".html")
+    return site / built_path(page)
 
 
 @cache
