@@ -26,7 +26,7 @@ from browser import (
     search,
 )
 from docblocks import pages
-from language_pairs import built_pages
+from language_pairs import UNTRANSLATED, built_pages
 from project import DOCS, ROOT
 
 SCREENSHOTS = os.environ.get("NNLIT_SCREENSHOTS")
@@ -98,6 +98,37 @@ def test_copy_button_copies_exactly_the_block(context, base_url):
 def test_search_finds_the_right_page(context, base_url, query, expected):
     page, problems = open_page(context, base_url + "index.html")
     assert expected in search(page, query)
+    assert problems == []
+
+
+CHINESE_QUERIES = [
+    ("反向传播", "06-backpropagation"),
+    ("激活函数", "03-activations"),
+    ("学习率", "05-gradient-descent"),
+]
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+@pytest.mark.parametrize(("query", "chapter"), CHINESE_QUERIES)
+def test_a_chinese_search_finds_the_chapter_first(
+    context, base_url, site, over, query, chapter
+):
+    """From a Chinese page, over http and from disk: only the Chinese index loads."""
+    if f"{chapter}.md" in UNTRANSLATED["zh"]:
+        pytest.skip(f"{chapter}.md is not translated yet (UNTRANSLATED)")
+    start = (
+        base_url + "zh/index.html"
+        if over == "http"
+        else ((site / "zh" / "index.html").as_uri())
+    )
+    indexes = []
+    context.on("request", lambda r: "search_index" in r.url and indexes.append(r.url))
+    page, problems = open_page(context, start)
+    first = search(page, query)
+    assert first.split("?")[0].split("#")[0].endswith(f"{chapter}.html"), first
+    assert "/zh/" in page.evaluate(f"() => new URL({first!r}, location).href")
+    assert indexes and all("/zh/search/" in url for url in indexes), indexes
+    assert page.locator("html").get_attribute("lang") == "zh"
     assert problems == []
 
 

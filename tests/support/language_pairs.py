@@ -127,15 +127,18 @@ def kept(path: Path) -> dict[str, list]:
             TEXT.sub(r"\\text{}", m).strip()
             for m in re.findall(r"\$\$(.*?)\$\$", markdown, re.S)
         ],
-        "inline maths (words in \\text{} aside)": [
-            TEXT.sub(r"\\text{}", m).strip()
+        # A sentence may put its inline formulas and links in another order.
+        "inline maths (words in \\text{} aside, in any order)": sorted(
+            " ".join(TEXT.sub(r"\\text{}", m).split())  # wrapped lines too
             for m in re.findall(r"\\\((.*?)\\\)", prose, re.S)
-        ],
+        ),
         "derivation markers": re.findall(
             r"% (?:nnlit|where|unchecked):.*$", markdown, re.M
         ),
         "heading anchors": headings,
-        "link targets": re.findall(r"(?<!!)\[[^\]]*\]\(([^)\s]+)", prose),
+        "link targets (in any order)": sorted(
+            re.findall(r"(?<!!)\[[^\]]*\]\(([^)\s]+)", prose)
+        ),
     }
 
 
