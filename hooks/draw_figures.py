@@ -15,6 +15,7 @@ from pathlib import Path
 from editions import folder, language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from site_build.cache import KeyedCache
@@ -26,6 +27,8 @@ log = logging.getLogger("mkdocs.hooks.draw_figures")
 _sizes: dict[tuple[str, str], tuple[int, int]] = {}
 
 
+# After the i18n plugin's on_files (-100), which reads only files from docs/.
+@event_priority(-105)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the figures, drawn by the current nnlit, to the site's files."""
     import nnlit.figures  # here: serve may have reloaded nnlit (reload_nnlit.py)

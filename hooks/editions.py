@@ -21,7 +21,7 @@ plugin leaves out:
 import json
 import logging
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jieba
 from material.plugins.search.plugin import SearchIndex
@@ -34,7 +34,7 @@ from mkdocs_jupyter.plugin import NotebookFile
 
 SEARCH = "material/search"
 CONFIG_BASE = re.compile(
-    r'(<script id="__config" type="application/json">\{"base": ")([^"]*)"'
+    r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)"'
 )
 GLOSSARY_TERM = re.compile(r'<span lang="zh-Hans">([^<]+)</span>')
 _search_settings: dict[str, dict] = {}  # language: the search plugin's settings
@@ -101,8 +101,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 use_directory_urls=config.use_directory_urls,
                 site_dir=config.site_dir,
             )
-            notebook.dest_path, notebook.url = file.dest_path, file.url
-            notebook.abs_dest_path = file.abs_dest_path
+            # The plugin took a lab for a static file: an untranslated one would
+            # be written over the English page. Each goes to its edition's folder.
+            name = getattr(file, "norm_src_uri", file.src_uri)  # labs/x.py
+            dest = folder(config) + str(PurePosixPath(name).with_suffix(".html"))
+            notebook.dest_path = notebook.url = dest  # no directory URLs (offline)
+            notebook.abs_dest_path = str(Path(config.site_dir) / dest)
             files.remove(file)
             files.append(notebook)
     return files
