@@ -36,7 +36,14 @@ SEARCH = "material/search"
 CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)"'
 )
+ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 GLOSSARY_TERM = re.compile(r'<span lang="zh-Hans">([^<]+)</span>')
+GLOSSARY_LINK = re.compile(r"\]\(([\w/-]+)\.md(#[\w-]+)?\)")
+# A search for a glossary term ranks first the section named after it, or else
+# the section the glossary says introduces it (see tag_terms); above a title
+# that merely holds the word (Material's search cuts a Chinese query into the
+# index's words: 学习率 is searched as 学习, which many a title holds).
+TERMS_FIELD = {"terms": {"boost": 2000}}
 _search_settings: dict[str, dict] = {}  # language: the search plugin's settings
 
 
@@ -59,6 +66,26 @@ def chinese_terms(glossary: Path) -> list[str]:
     for cell in GLOSSARY_TERM.findall(glossary.read_text(encoding="utf-8")):
         terms += [t.strip(" †") for t in re.split("[、,\uff0c]", cell) if t.strip(" †")]
     return sorted(set(terms))
+
+
+def glossary_terms(glossary: Path, code: str) -> dict[str, list[str]]:
+    """The terms each section introduces, by the glossary, in language ``code``.
+
+    Keyed by the section's search location (``05-gradient-descent.html#the-idea``).
+    """
+    terms: dict[str, list[str]] = {}
+    for line in glossary.read_text(encoding="utf-8").splitlines():
+        cells = line.strip().strip("|").split("|")
+        chinese = GLOSSARY_TERM.search(line)
+        target = GLOSSARY_LINK.search(cells[-1]) if len(cells) > 3 else None
+        if chinese is None or target is None:
+            continue
+        words = chinese.group(1) if code == "zh" else cells[0]
+        location = f"{target.group(1)}.html{target.group(2) or ''}"
+        terms.setdefault(location, []).extend(
+            t.strip(" †") for t in re.split("[、,\uff0c]", words) if t.strip(" †")
+        )
+    return terms
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -113,9 +140,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Point the page's search at its own edition's index."""
+    """Point the page's search at its own edition's index; drop the head's alternates.
+
+    For each ``<link rel="alternate" hreflang>`` Material fetches that
+    edition's sitemap.xml (for instant navigation, which this site does not
+    use): from disk a blocked request, over http a 404 under zh/. The header's
+    language switch, which links the same page in the other edition, stays.
+    """
     base = get_relative_url(folder(config) or ".", page.url)
-    return CONFIG_BASE.sub(lambda m: f'{m.group(1)}{base}"', output, count=1)
+    output = CONFIG_BASE.sub(lambda m: f'{m.group(1)}{base}"', output, count=1)
+    return ALTERNATE.sub("", output)
 
 
 @event_priority(-200)  # after i18n's, which built every other edition
@@ -130,14 +164,45 @@ def on_post_build(config: MkDocsConfig) -> None:
         code: "" if code == i18n.default_language else f"{code}/"
         for code in _search_settings
     }
+    glossary = Path(config.docs_dir) / "glossary.md"
     for code, settings in _search_settings.items():
+        terms = glossary_terms(glossary, code) if glossary.exists() else {}
         entries = [
             dict(entry, location=entry["location"].removeprefix(folders[code]))
             for entry in search.search_index.entries
             if edition_of(entry["location"], folders) == code
         ]
-        index = {"config": settings | {"fields": search.config.fields}, "docs": entries}
+        tag_terms(entries, terms)
+        fields = dict(search.config.fields) | TERMS_FIELD
+        index = {"config": settings | {"fields": fields}, "docs": entries}
         write_index(Path(config.site_dir) / folders[code] / "search", index)
+
+
+def tag_terms(entries: list[dict], introduced: dict[str, list[str]]) -> None:
+    """Give each glossary term to one entry of the index, as its ``terms``.
+
+    The entry is the one whose title holds the term with the fewest other
+    letters (chapter 3, "Activation functions", for "activation function"),
+    or, where no chapter's title holds it, the section the glossary says
+    introduces it.
+    """
+    titles = [entry["title"].replace("\u200b", "").lower() for entry in entries]
+    # A lab's exercise is named after what it practises: the chapter teaches it.
+    chapters = {
+        i for i, e in enumerate(entries) if not e["location"].startswith("labs/")
+    }
+    for location, terms in introduced.items():
+        for term in terms:
+            named = [
+                (len(title), i)
+                for i, title in enumerate(titles)
+                if term.lower() in title and i in chapters
+            ]
+            at = [i for i, e in enumerate(entries) if e["location"] == location]
+            if not named and not at:
+                continue
+            chosen = entries[min(named)[1] if named else at[0]]
+            chosen["terms"] = f"{chosen.get('terms', '')} {term}".strip()
 
 
 def edition_of(location: str, folders: dict[str, str]) -> str:
