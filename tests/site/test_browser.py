@@ -21,14 +21,12 @@ from browser import (
     SCHEMES,
     THEME_IS,
     THEMES,
-    look_at,
     first_result,
+    look_at,
     open_page,
     search,
 )
-from docblocks import pages
 from language_pairs import UNTRANSLATED, built_pages
-from project import DOCS, ROOT
 
 SCREENSHOTS = os.environ.get("NNLIT_SCREENSHOTS")
 PAGES = built_pages()  # every edition's

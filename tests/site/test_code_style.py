@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from code_style import lint_block, ruff_command
-from docblocks import Block, english_pages, page_blocks, pages
+from docblocks import Block, english_pages, page_blocks
 from project import DOCS, FIXTURES, ROOT
 
 BLOCKS = [

@@ -15,8 +15,8 @@ import pytest
 from docblocks import (
     REQUIRE_EVERY_BLOCK,
     Block,
-    page_blocks,
     english_pages,
+    page_blocks,
     pages,
     parse_mark,
     require_run,

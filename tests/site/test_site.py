@@ -10,20 +10,20 @@ import pytest
 from bs4 import BeautifulSoup
 from docblocks import pages
 from project import DOCS, build, config_with_nav, copy_project
-from site_build.labs import notebook_for_download
 from site_audit import (
     CSS_URL,
-    is_remote,
-    remote_loads,
     audit,
     broken_links,
     html_files,
     html_of,
+    is_remote,
     outbound_links,
     parsed,
+    remote_loads,
     silent_continuations,
     soup,
 )
+from site_build.labs import notebook_for_download
 
 from nnlit.figures import FIGURES
 

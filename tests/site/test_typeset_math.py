@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from docblocks import pages
-from labs import labs
-from project import DOCS
+from language_pairs import built_pages
 from site_audit import html_files, soup
 from site_build.cache import KeyedCache
 from site_build.fold_svg import as_transform, flatten, then
