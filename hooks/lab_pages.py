@@ -12,6 +12,7 @@ if its code differs), and its download is the translated notebook.
 
 import inspect
 import posixpath
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -79,12 +80,25 @@ def on_page_content(
     def rewrite() -> bytes:
         return labs.rewrite_lab(html, lab, resolve, code, executed).encode()
 
+    if executed is not None:  # the table of contents follows the headings' ids
+        anchors = list(walk(page.toc))
+        ids = labs.heading_ids(executed)
+        if len(ids) == len(anchors):
+            for anchor, anchor_id in zip(anchors, ids, strict=True):
+                anchor.id = anchor_id
     try:
         pages = sorted(file.url for file in files.documentation_pages())
         key = digest(lab, code, html, executed or "", *pages)
         return _pages.get_or_make(key, rewrite).decode()
     except labs.LabError as error:
         raise PluginError(str(error)) from error
+
+
+def walk(toc) -> Iterator:
+    """Every entry of a table of contents, depth first (the headings' order)."""
+    for anchor in toc:
+        yield anchor
+        yield from walk(anchor.children)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -192,6 +192,37 @@ def executed_cells(lab: str, cells: list[Tag], executed: str | None) -> list[Tag
     return english
 
 
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def heading_ids(html: str) -> list[str]:
+    """The ids nbconvert gave the headings of a rendered lab, in order."""
+    return [
+        heading.get("id", "")
+        for cell in top_cells(html)
+        if "jp-MarkdownCell" in cell["class"]
+        for heading in cell.select_one(".jp-RenderedMarkdown").find_all(HEADINGS)
+    ]
+
+
+def english_anchors(out: BeautifulSoup, lab: str, executed: str) -> None:
+    """Give a translated lab's headings the English lab's ids, in order.
+
+    nbconvert's id of a Chinese heading keeps only its digits ("练习 1 ..."
+    becomes "1", twice in a lab): the English ids are unique and the same in
+    both editions, as a chapter's are.
+    """
+    ids, headings = heading_ids(executed), out.find_all(HEADINGS)
+    if len(ids) != len(headings):
+        raise LabError(
+            f"{lab}: {len(headings)} headings, the English lab has {len(ids)}"
+        )
+    for heading, anchor in zip(headings, ids, strict=True):
+        heading["id"] = anchor
+        for link in heading.select("a.headerlink"):
+            link["href"] = f"#{anchor}"
+
+
 def rewrite_lab(
     html: str,
     lab: str,
@@ -221,6 +252,8 @@ def rewrite_lab(
             out.extend(markdown_cell(cell, lab, resolve, words))
         else:
             out.extend(code_cell(cell, out, lab, words, next(ran)))
+    if executed is not None:
+        english_anchors(out, lab, executed)
     title = out.find("h1")
     if title is None:
         raise LabError(f"{lab}: a lab starts with a # title cell")

@@ -136,6 +136,9 @@ def kept(path: Path) -> dict[str, list]:
             r"% (?:nnlit|where|unchecked):.*$", markdown, re.M
         ),
         "heading anchors": headings,
+        # A lab's anchors are its English twin's, given by position (the
+        # build's labs.english_anchors): its headings must match one to one.
+        "heading levels": [len(level) for level, _ in HEADING.findall(prose)],
         "link targets (in any order)": sorted(
             re.findall(r"(?<!!)\[[^\]]*\]\(([^)\s]+)", prose)
         ),

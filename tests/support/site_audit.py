@@ -141,6 +141,11 @@ def audit(page: Path, html: BeautifulSoup) -> list[str]:
     return problems
 
 
+# What a continuing block's title says, in each edition (the Chinese edition's
+# "Continues the block above" is 接上一个代码块).
+CONTINUES = ("continue", "接上")
+
+
 def silent_continuations(html: BeautifulSoup) -> list[str]:
     """Blocks marked to continue the block above whose title does not say so.
 
@@ -152,7 +157,8 @@ def silent_continuations(html: BeautifulSoup) -> list[str]:
         if "pytest-codeblocks:cont" in marker:
             block = marker.find_next("div", class_="highlight")
             title = block.find(class_="filename")
-            if title is None or "continue" not in title.get_text().lower():
+            said = title.get_text().lower() if title is not None else ""
+            if not any(word in said for word in CONTINUES):
                 silent.append(block.get_text()[:60])
     return silent
 
