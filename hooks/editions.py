@@ -45,6 +45,7 @@ GLOSSARY_LINK = re.compile(r"\]\(([\w/-]+)\.md(#[\w-]+)?\)")
 # index's words: 学习率 is searched as 学习, which many a title holds).
 TERMS_FIELD = {"terms": {"boost": 2000}}
 _search_settings: dict[str, dict] = {}  # language: the search plugin's settings
+_not_found: list[str] = []  # the English 404 page, as the English build made it
 
 
 def language(config: MkDocsConfig) -> str:
@@ -152,12 +153,29 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return ALTERNATE.sub("", output)
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page: no alternates either, and the English one is kept.
+
+    Every edition's build renders ``404.html`` at the site's root; the last
+    (Chinese) would replace the English page a static host serves.
+    """
+    if template_name == "404.html":
+        output = ALTERNATE.sub("", output)
+        if folder(config) == "":
+            _not_found.append(output)
+    return output
+
+
 @event_priority(-200)  # after i18n's, which built every other edition
 def on_post_build(config: MkDocsConfig) -> None:
     """Write each edition's search index beside its pages, for http and file://."""
     i18n = config.plugins["i18n"]
     if i18n.building:
         return  # an edition built inside the first one: indexed when all are
+    if _not_found:
+        (Path(config.site_dir) / "404.html").write_text(
+            _not_found[-1], encoding="utf-8"
+        )
     # By now the i18n plugin has put every edition's entries in one index.
     search = config.plugins[SEARCH]
     folders = {
