@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from site_build import mathjax
@@ -28,6 +29,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# After the i18n plugin's on_files (-100), which reads only files from docs/.
+@event_priority(-105)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add MathJax's licence and the stylesheet its output needs."""
     css = _cache.get_or_make("svg.css", lambda: _mathjax.stylesheet().encode())

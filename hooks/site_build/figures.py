@@ -29,8 +29,12 @@ def draw_figures(
     render: Callable[[Callable], bytes],
     cache: KeyedCache,
     root: Path,
+    language: str = "en",
 ) -> dict[str, bytes]:
     """Each figure's SVG bytes by file name, ``figures/<name>.svg``.
+
+    ``render`` draws in ``language``, which keys the cache: the caller sets the
+    language the figures take their words in.
 
     Raises
     ------
@@ -40,8 +44,9 @@ def draw_figures(
     drawn = {}
     for name, draw in figures.items():
         try:
+            key = f"{name}.svg" if language == "en" else f"{name}.{language}.svg"
             drawn[f"figures/{name}.svg"] = cache.get_or_make(
-                f"{name}.svg", lambda draw=draw: render(draw)
+                key, lambda draw=draw: render(draw)
             )
         except Exception as error:
             function = getattr(draw, "func", draw)  # a partial names its function

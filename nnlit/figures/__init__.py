@@ -14,11 +14,20 @@ matplotlib is an extra (``pip install nnlit[figures]``): the maths needs NumPy a
 import io
 from collections.abc import Callable
 from functools import partial
+from importlib import import_module
 
 import matplotlib as mpl
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-from nnlit.figures import activations, backprop, gradient_descent, layers, one_neuron
+from nnlit.figures import (
+    activations,
+    backprop,
+    gradient_descent,
+    layers,
+    one_neuron,
+    words,
+)
 from nnlit.figures import digits as digits_figures
 
 # White background so a figure reads the same in the light and dark themes;
@@ -34,6 +43,11 @@ STYLE = {
     "axes.grid": True,
     "grid.alpha": 0.3,
 }
+
+# The typeface of a language whose letters matplotlib's DejaVu Sans lacks: the
+# package that ships it (pinned in requirements.txt) and its family name. Text
+# is written into the SVG as paths, so the font is needed to build, never to read.
+FONTS = {"zh": ("pylopdf_fonts_zh_cn", "Noto Sans SC")}
 
 FIGURES: dict[str, Callable[[], Figure]] = {
     "neuron-diagram": one_neuron.neuron_diagram,
@@ -62,10 +76,29 @@ def render_svg(draw: Callable[[], Figure]) -> bytes:
     """Draw a figure with the site's style and return its SVG bytes.
 
     The same function always gives the same bytes: no date in the metadata and
-    a fixed hash salt for the element ids.
+    a fixed hash salt for the element ids. The figure is drawn in the
+    language being drawn (:func:`nnlit.figures.words.language`).
     """
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(STYLE | language_style()):
         fig = draw()
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
+
+
+def language_style() -> dict[str, object]:
+    """Settings that draw the current language's letters (none for English).
+
+    Raises
+    ------
+    ModuleNotFoundError
+        If the package that ships the language's font is not installed.
+    """
+    if words.drawing() not in FONTS:
+        return {}
+    package, family = FONTS[words.drawing()]
+    if family not in {font.name for font in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(import_module(package).sans_path()))
+    # Mixed text ("输出 $y$") is laid out by mathtext in the first family, so
+    # that one must hold the letters; DejaVu Sans is kept for any glyph it lacks.
+    return {"font.family": [family, "DejaVu Sans"]}

@@ -15,6 +15,11 @@ WORDS: dict[str, dict[str, str]] = tomllib.loads(
 _drawing = ["en"]  # the language being drawn: the last one entered
 
 
+def drawing() -> str:
+    """The code of the language being drawn (``en`` outside any ``language`` block)."""
+    return _drawing[-1]
+
+
 def word(key: str, **values: object) -> str:
     """The words for ``key`` in the language being drawn, ``values`` filled in."""
     return WORDS[_drawing[-1]][key].format(**values)

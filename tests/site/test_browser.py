@@ -21,19 +21,15 @@ from browser import (
     SCHEMES,
     THEME_IS,
     THEMES,
+    first_result,
     look_at,
     open_page,
     search,
 )
-from docblocks import pages
-from labs import labs
-from project import DOCS, ROOT
+from language_pairs import UNTRANSLATED, built_pages
 
 SCREENSHOTS = os.environ.get("NNLIT_SCREENSHOTS")
-PAGES = [
-    page.relative_to(DOCS).with_suffix(".html").as_posix()
-    for page in [*pages(), *labs()]
-]
+PAGES = built_pages()  # every edition's
 
 
 @pytest.fixture
@@ -101,6 +97,37 @@ def test_copy_button_copies_exactly_the_block(context, base_url):
 def test_search_finds_the_right_page(context, base_url, query, expected):
     page, problems = open_page(context, base_url + "index.html")
     assert expected in search(page, query)
+    assert problems == []
+
+
+CHINESE_QUERIES = [
+    ("反向传播", "06-backpropagation"),
+    ("激活函数", "03-activations"),
+    ("学习率", "05-gradient-descent"),
+]
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+@pytest.mark.parametrize(("query", "chapter"), CHINESE_QUERIES)
+def test_a_chinese_search_finds_the_chapter_first(
+    context, base_url, site, over, query, chapter
+):
+    """From a Chinese page, over http and from disk: only the Chinese index loads."""
+    if f"{chapter}.md" in UNTRANSLATED["zh"]:
+        pytest.skip(f"{chapter}.md is not translated yet (UNTRANSLATED)")
+    start = (
+        base_url + "zh/index.html"
+        if over == "http"
+        else ((site / "zh" / "index.html").as_uri())
+    )
+    indexes = []
+    context.on("request", lambda r: "search_index" in r.url and indexes.append(r.url))
+    page, problems = open_page(context, start)
+    first = first_result(page, query)
+    assert first.split("?")[0].split("#")[0].endswith(f"{chapter}.html"), first
+    assert "/zh/" in page.evaluate(f"() => new URL({first!r}, location).href")
+    assert indexes and all("/zh/search/" in url for url in indexes), indexes
+    assert page.locator("html").get_attribute("lang") == "zh"
     assert problems == []
 
 

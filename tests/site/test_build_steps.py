@@ -11,7 +11,7 @@ from site_build.cache import KeyedCache
 from site_build.cjk_lines import join_cjk_lines
 from site_build.facts import FactError, fill_facts
 from site_build.fingerprint import nnlit_fingerprint
-from site_build.labs import typeset_math
+from site_build.labs import LabError, rewrite_lab, typeset_math
 
 from nnlit.facts import FACTS
 
@@ -129,3 +129,38 @@ def test_chinese_lines_are_joined_and_nothing_else():
     kept += "<script>中\n文</script>"
     assert join_cjk_lines(kept) == kept
     assert join_cjk_lines(kept + "<p>中\n文</p>") == kept + "<p>中文</p>"
+
+
+def lab_html(title: str, code: str, printed: str | None) -> str:
+    """A lab as nbconvert renders it: a title cell and one code cell."""
+    output = (
+        ""
+        if printed is None
+        else '<div class="jp-OutputArea-output" data-mime-type="text/plain">'
+        f"<pre>{printed}</pre></div>"
+    )
+    return (
+        '<div class="jp-Cell jp-MarkdownCell"><div class="jp-RenderedMarkdown">'
+        f"<h1>{title}</h1></div></div>"
+        '<div class="jp-Cell jp-CodeCell"><div class="jp-InputArea">'
+        f'<div class="highlight-ipynb"><pre><span></span>{code}</pre></div></div>'
+        f"{output}</div>"
+    )
+
+
+def test_a_translated_lab_shows_the_english_labs_outputs_in_its_own_words():
+    """The Chinese build runs no kernel: the English lab's outputs are reused."""
+    english = lab_html("Lab 1", "print(6 * 7)", "42")
+    chinese = lab_html("实验 1", "print(6 * 7)", None)  # not executed
+    page = rewrite_lab(chinese, "labs/01-x.zh.py", lambda path: path, "zh", english)
+    assert '<span class="filename">输出</span>' in page
+    assert "42" in page
+    assert 'href="01-x.ipynb"' in page  # the Chinese notebook, under zh/labs/
+    assert "下载" in page
+
+
+def test_a_translated_lab_whose_code_differs_fails_naming_it():
+    english = lab_html("Lab 1", "print(6 * 7)", "42")
+    chinese = lab_html("实验 1", "print(6 * 8)", None)
+    with pytest.raises(LabError, match=r"labs/01-x.zh.py: .* code cell 1 differs"):
+        rewrite_lab(chinese, "labs/01-x.zh.py", lambda path: path, "zh", english)

@@ -10,20 +10,20 @@ import pytest
 from bs4 import BeautifulSoup
 from docblocks import pages
 from project import DOCS, build, config_with_nav, copy_project
-from site_build.labs import notebook_for_download
 from site_audit import (
     CSS_URL,
-    is_remote,
-    remote_loads,
     audit,
     broken_links,
     html_files,
     html_of,
+    is_remote,
     outbound_links,
     parsed,
+    remote_loads,
     silent_continuations,
     soup,
 )
+from site_build.labs import notebook_for_download
 
 from nnlit.figures import FIGURES
 
@@ -125,22 +125,45 @@ def test_a_fresh_build_draws_byte_identical_figures(site: Path, tmp_path: Path):
     project = copy_project(tmp_path / "project", {"index.md": "# Home\n"}, caches=())
     result = build(project, config=config_with_nav(project, ["index.md"]))
     assert result.returncode == 0, result.stderr
-    assert f"figures: {len(FIGURES)} drawn, 0 from the cache" in result.stderr
-    assert {p.name for p in site.glob("figures/*")} == {f"{n}.svg" for n in FIGURES}
-    for path in site.glob("figures/*.svg"):
-        again = project / "site" / "figures" / path.name
-        assert path.read_bytes() == again.read_bytes(), f"{path.name} differs"
+    for code, folder in (("en", "figures"), ("zh", "zh/figures")):
+        drawn = f"figures: {len(FIGURES)} drawn, 0 from the cache, in {code}"
+        assert drawn in result.stderr
+        assert {p.name for p in site.glob(f"{folder}/*")} == {
+            f"{n}.svg" for n in FIGURES
+        }
+        for path in site.glob(f"{folder}/*.svg"):
+            again = project / "site" / folder / path.name
+            assert path.read_bytes() == again.read_bytes(), f"{path} differs"
+
+
+def test_each_edition_draws_its_figures_in_its_own_words(site: Path):
+    """Only the words differ: the English and Chinese SVGs are not the same file."""
+    for name in FIGURES:
+        english = (site / "figures" / f"{name}.svg").read_bytes()
+        chinese = (site / "zh" / "figures" / f"{name}.svg").read_bytes()
+        assert b"<text" not in chinese, f"{name}: text as paths, no font needed"
+        if name.startswith(("digit-samples", "digits-misclassified")):
+            continue  # no words at all: the same figure
+        assert english != chinese, f"{name}: the Chinese figure has English words"
 
 
 def test_the_notebook_downloads_are_the_same_from_any_build(site: Path, tmp_path: Path):
-    """The build's notebooks equal ones written here, in another process."""
-    sources = sorted(DOCS.glob("labs/*.py"))
-    assert len(list(site.glob("labs/*.ipynb"))) == len(sources)
-    for source in sources:
-        again = tmp_path / source.with_suffix(".ipynb").name
-        nbformat.write(notebook_for_download(source), again)
-        built = site / "labs" / again.name
-        assert built.read_bytes() == again.read_bytes(), f"{again.name} differs"
+    """The build's notebooks equal ones written here, in another process.
+
+    The Chinese edition's are the translations (the English lab's where there
+    is none yet), at the same names under zh/.
+    """
+    sources = [p for p in sorted(DOCS.glob("labs/*.py")) if len(p.suffixes) == 1]
+    for folder, code in (("labs", "en"), ("zh/labs", "zh")):
+        assert len(list(site.glob(f"{folder}/*.ipynb"))) == len(sources)
+        for source in sources:
+            translated = source.with_suffix(f".{code}.py")
+            lab = translated if translated.exists() else source
+            again = tmp_path / code / source.with_suffix(".ipynb").name
+            again.parent.mkdir(exist_ok=True)
+            nbformat.write(notebook_for_download(lab), again)
+            built = site / folder / again.name
+            assert built.read_bytes() == again.read_bytes(), f"{built} differs"
 
 
 def test_no_raw_tex_reaches_a_reader(site: Path):
@@ -162,6 +185,25 @@ def test_search_indexes_the_prose_not_the_code_listings(site: Path):
     assert "def neuron_input(" not in text  # a listing in chapter 1
     assert "neuron_input" in text  # named in chapter 1's prose
     assert "Backpropagation" in text
+
+
+def test_each_edition_has_its_own_search_index(site: Path):
+    """A first visit downloads its own edition's index, segmented for its language."""
+    english = json.loads((site / "search" / "search_index.json").read_text())
+    chinese = json.loads((site / "zh" / "search" / "search_index.json").read_text())
+    assert english["docs"] and chinese["docs"]
+    # Locations are relative to the edition's folder, where its pages point
+    # their search (see hooks/editions.py).
+    assert not any(doc["location"].startswith("zh/") for doc in english["docs"])
+    assert not any(doc["location"].startswith("zh/") for doc in chinese["docs"])
+    assert r"\u200b" in chinese["config"]["separator"]
+    assert r"\u200b" not in english["config"]["separator"]
+    words = " ".join(doc["text"] for doc in chinese["docs"]).split("\u200b")
+    assert "反向传播" in words  # the glossary's term, kept whole for the search
+    for folder in ("", "zh/"):
+        script = (site / folder / "search" / "search_index.js").read_text()
+        index = (site / folder / "search" / "search_index.json").read_text()
+        assert script == f"var __index = {index}"
 
 
 def test_plain_links_out_are_allowed_and_loading_from_there_is_not(site: Path):

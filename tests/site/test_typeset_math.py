@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from docblocks import pages
-from labs import labs
-from project import DOCS
+from language_pairs import built_pages
 from site_audit import html_files, soup
 from site_build.cache import KeyedCache
 from site_build.fold_svg import as_transform, flatten, then
@@ -121,10 +120,7 @@ def test_a_page_is_typeset_once_and_a_failing_one_every_time(tmp_path, mathjax):
 
 # --- The built site ---------------------------------------------------------
 
-PAGES = [
-    page.relative_to(DOCS).with_suffix(".html").as_posix()
-    for page in [*pages(), *labs()]
-]
+PAGES = built_pages()  # every edition's
 
 
 @pytest.mark.parametrize("page", PAGES)

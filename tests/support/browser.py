@@ -116,6 +116,26 @@ def search(page, query: str, tries: int = 6) -> str:
     raise AssertionError(f"search for {query!r} found nothing in {tries} tries")
 
 
+def first_result(page, query: str, tries: int = 6) -> str:
+    """Search ``query`` as a reader with an input method does; the first result's link.
+
+    An input method commits a Chinese word at once, then the reader's key up
+    runs the search (Playwright's typing of such letters sends no key up).
+    Results are read once the count above them names them.
+    """
+    box = page.locator("input.md-search__input")
+    hits = page.locator(".md-search-result__link")
+    for _ in range(tries):
+        box.fill(query)
+        box.press("End")
+        try:
+            hits.first.wait_for(state="attached", timeout=5000)
+            return hits.first.get_attribute("href")
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"search for {query!r} found nothing in {tries} tries")
+
+
 SCHEMES = ("light", "dark")
 THEMES = {"light": "default", "dark": "slate"}  # mkdocs-material's names
 THEME_IS = "(theme) => document.body.dataset.mdColorScheme === theme"

@@ -168,8 +168,18 @@ def page_blocks(page: Path) -> list[Block]:
 
 
 def pages() -> list[Path]:
-    """Every Markdown page of the site."""
+    """Every Markdown page of the site, every edition's (``x.md``, ``x.zh.md``)."""
     return sorted(DOCS.rglob("*.md"))
+
+
+def english_pages() -> list[Path]:
+    """The English pages: the ones whose blocks the tests run.
+
+    A translated page's blocks and expected outputs are the English page's,
+    byte for byte (``test_language_pairs.py``); running them again would prove
+    nothing new and double the suite's longest test.
+    """
+    return [page for page in pages() if len(page.suffixes) == 1]
 
 
 def shown_path(page: Path) -> str:

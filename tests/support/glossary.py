@@ -128,8 +128,8 @@ def bolded_terms(text: str) -> list[tuple[int, str]]:
 
 
 def chapters() -> list[Path]:
-    """Every numbered chapter present, in order."""
-    return sorted(DOCS.glob("[0-9][0-9]-*.md"))
+    """Every numbered chapter present, in order (English: the glossary's terms)."""
+    return sorted(p for p in DOCS.glob("[0-9][0-9]-*.md") if len(p.suffixes) == 1)
 
 
 def missing_bold_terms(pages: list[Path], glossary: list[Entry]) -> list[str]:

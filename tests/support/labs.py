@@ -13,8 +13,12 @@ CHAPTER = re.compile(r"\d\d-[a-z-]+")
 
 
 def labs() -> list[Path]:
-    """Every lab notebook, in chapter order."""
-    return sorted((DOCS / "labs").glob("*.py"))
+    """Every English lab, in chapter order.
+
+    A translation has the same code cells, which ``test_language_pairs.py``
+    proves; its page and notebook are checked in the built site.
+    """
+    return sorted(p for p in (DOCS / "labs").glob("*.py") if len(p.suffixes) == 1)
 
 
 def chapters() -> list[Path]:

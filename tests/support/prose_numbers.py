@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from docblocks import expand
+from language_pairs import english_of
 
 FENCE = re.compile(r"^( *)(```|~~~)(.*?)\n(.*?)^\1\2", re.M | re.S)
 # 0.5, 1,000 and 1e-12 are one number each
@@ -57,7 +58,9 @@ def code_tokens(page: Path) -> set[str]:
 
 def unexplained_numbers(page: Path) -> list[str]:
     """Numbers in ``page``'s prose that are neither code inputs nor explained."""
-    reasons = REASONS.get(page.name, {})
+    # A translation keeps every number as the English page writes it (digits),
+    # so it is audited the same way, with the English page's reasons.
+    reasons = REASONS.get(english_of(page).name, {})
     inputs = code_tokens(page)
     return [
         f"{page.name}:{line}: {number} is typed in the prose; make it a fact,"

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment
 from docblocks import page_blocks
-from project import DOCS, ROOT
+from language_pairs import built_path
+from project import ROOT
 
 # Languages a reader may see in a code block: Python (run by the tests), the
 # output a Python block printed (checked by the tests) and shell sessions (shown,
@@ -74,7 +75,7 @@ def outbound_links(html: BeautifulSoup) -> list[str]:
 
 def html_of(page: Path, site: Path) -> Path:
     """The built HTML file of a Markdown page (no directory URLs: see mkdocs.yml)."""
-    return site / page.relative_to(DOCS).with_suffix(".html")
+    return site / built_path(page)
 
 
 @cache
@@ -140,6 +141,11 @@ def audit(page: Path, html: BeautifulSoup) -> list[str]:
     return problems
 
 
+# What a continuing block's title says, in each edition (the Chinese edition's
+# "Continues the block above" is 接上一个代码块).
+CONTINUES = ("continue", "接上")
+
+
 def silent_continuations(html: BeautifulSoup) -> list[str]:
     """Blocks marked to continue the block above whose title does not say so.
 
@@ -151,7 +157,8 @@ def silent_continuations(html: BeautifulSoup) -> list[str]:
         if "pytest-codeblocks:cont" in marker:
             block = marker.find_next("div", class_="highlight")
             title = block.find(class_="filename")
-            if title is None or "continue" not in title.get_text().lower():
+            said = title.get_text().lower() if title is not None else ""
+            if not any(word in said for word in CONTINUES):
                 silent.append(block.get_text()[:60])
     return silent
 

@@ -64,7 +64,7 @@ def update_outputs(page: Path) -> bool:
 def main() -> int:
     """Update the expected outputs of every page; say which pages changed."""
     failed = False
-    for page in pages():
+    for page in pages():  # translations too: their outputs are the same
         try:
             if update_outputs(page):
                 print(f"updated {shown_path(page)}")

@@ -112,3 +112,22 @@ def test_an_unknown_language_is_refused():
         language("klingon"),
     ):
         pass
+
+
+def test_chinese_has_every_word_in_chinese():
+    """Each Chinese word holds a Han character: none is left in English."""
+    assert set(WORDS["zh"]) == set(WORDS["en"])
+    untranslated = [
+        key
+        for key, text in WORDS["zh"].items()
+        if not re.search(r"[\u4e00-\u9fff]", text)
+    ]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("name", ["neuron-output", "network-diagram", "loss-curve"])
+def test_chinese_figures_have_a_glyph_for_every_letter(name):
+    """Matplotlib warns of a missing glyph (an error here): the font must hold all."""
+    with language("zh"):
+        svg = nnlit.figures.render_svg(FIGURES[name])
+    assert b"<text" not in svg  # text drawn as paths: no font reaches a reader
