@@ -84,7 +84,7 @@ assert "(7, 4)" in message
 assert "one column per example" in message
 
 # %% [markdown]
-# ## 练习 5：没有激活函数，深度毫无用处 { #exercise-5-without-an-activation-depth-buys-nothing }
+# ## 练习 5：无激活，深度无用 { #exercise-5-without-an-activation-depth-buys-nothing }
 #
 # 取恒等激活函数 $g(z) = z$，说明一个两层网络算出的结果，
 # 与一个 $W = W^{[2]} W^{[1]}$、$b = W^{[2]} b^{[1]} + b^{[2]}$ 的单层网络

@@ -11,8 +11,8 @@
 #
 # [第 3 章](../03-activations.md)回顾：激活函数 $g$ 把每个单元的 $z$ 弯曲；
 # sigmoid 函数 $\sigma(z) = 1/(1 + e^{-z})$ 的斜率是
-# $\sigma'(z) = \sigma(z)(1 - \sigma(z))$，tanh 的斜率是 $1 - \tanh^2 z$，ReLU 的斜率是 0
-# 或 1。nnlit 在 `ACTIVATIONS` 中把每个激活函数和它的导数放在一起，
+# $\sigma'(z) = \sigma(z)(1 - \sigma(z))$，tanh 的斜率是 $1 - \tanh^2 z$，
+# ReLU 的斜率是 0 或 1。nnlit 在 `ACTIVATIONS` 中把每个激活函数和它的导数放在一起，
 # `get_activation` 和 `get_derivative` 按名字查找它们。
 #
 # 每道练习下面都有折叠起来的答案。先自己试，再展开答案：每个

@@ -56,7 +56,7 @@ print(f"slopes {slopes[0]:.6f} and {slopes[1]:.6f}, ratio {slopes[1] / slopes[0]
 assert np.isclose(slopes[1] / slopes[0], 8.0)
 
 # %% [markdown]
-# ## 练习 3：没有哪个单独的神经元能计算 XOR { #exercise-3-no-single-neuron-computes-xor }
+# ## 练习 3：单个神经元算不出 XOR { #exercise-3-no-single-neuron-computes-xor }
 #
 # 当恰好有一个输入为 1 时，XOR 输出 1。在权重和偏置的网格上
 # （比如从 $-10$ 到 $10$ 的每个整数）搜索一个能把四个点全部判对的神经元，
