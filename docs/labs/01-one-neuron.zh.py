@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 实验 1：一个神经元 { #lab-1-one-neuron }
+# # 实验 1：一个神经元
 #
 # [第 1 章](../01-one-neuron.md)回顾：神经元由输入算出 $z = \mathbf{w} \cdot
 # \mathbf{x} + b$，再输出 $a = g(z)$，这里 $g$ 取 sigmoid 函数
@@ -25,7 +25,7 @@ import numpy as np
 from nnlit import neuron, neuron_input, neuron_output
 
 # %% [markdown]
-# ## 练习 1：先手算，再机算 { #exercise-1-by-hand-then-by-machine }
+# ## 练习 1：先手算，再机算
 #
 # 一个神经元的权重为 $\mathbf{w} = (0.5, -1)$，偏置为 $b = 0.5$。对输入
 # $\mathbf{x} = (2, 1)$，先在纸上算出 $z$ 和 $a$，再用 nnlit 核对
@@ -41,7 +41,7 @@ assert math.isclose(z, 0.5)
 assert math.isclose(a, 1 / (1 + math.exp(-0.5)))
 
 # %% [markdown]
-# ## 练习 2：预测形状 { #exercise-2-predict-the-shape }
+# ## 练习 2：预测形状
 #
 # 五个样本，每个有三个输入，作为各列存放在数组 `X` 中。
 # `X` 的形状是什么？`neuron(X, w, b)` 返回的形状又是什么？
@@ -59,7 +59,7 @@ assert y_hat.shape == (5,)
 assert math.isclose(y_hat[2], neuron(X[:, 2], np.array([0.2, -0.1, 0.3]), 0.0))
 
 # %% [markdown]
-# ## 练习 3：权重就是斜率 { #exercise-3-a-weight-is-a-slope }
+# ## 练习 3：权重就是斜率
 #
 # 第 1 章说明了 $\partial z / \partial x_i = w_i$。经过 sigmoid 函数后，
 # 由链式法则（chain rule）得 $\partial a / \partial x_i = \sigma'(z)\, w_i$，其中
@@ -77,7 +77,7 @@ print(f"chain rule {slope:.8f}, finite difference {finite:.8f}")
 assert abs(slope - finite) < 1e-8
 
 # %% [markdown]
-# ## 练习 4：计算 AND 的神经元 { #exercise-4-a-neuron-that-computes-and }
+# ## 练习 4：计算 AND 的神经元
 #
 # 选取 $w_1, w_2, b$，使神经元在四个输入 $(0,0), (0,1), (1,0), (1,1)$ 上，
 # 对 $(1, 1)$ 的输出大于 0.9，对另外三个的输出小于 0.1。
@@ -92,7 +92,7 @@ assert y_hat[3] > 0.9
 assert np.all(y_hat[:3] < 0.1)
 
 # %% [markdown]
-# ## 练习 5：喂给它形状不对的输入 { #exercise-5-feed-it-the-wrong-shape }
+# ## 练习 5：喂给它形状不对的输入
 #
 # 有两个权重的神经元不能接收三个输入。如果你硬要这样做，nnlit 会怎样？
 # 一个悄悄广播的库会交回一个错误的答案；看看这个库是不是这样。
