@@ -7,13 +7,13 @@
 # ---
 
 # %% [markdown]
-# # 实验 2：层 { #lab-2-layers }
+# # 实验 2：层
 #
 # [第 2 章](../02-layers.md)回顾：第 $l$ 层有 $n_l$ 个单元、一个形状为 $(n_l, n_{l-1})$
 # 的权重矩阵 $W^{[l]}$ 和一个形状为 $(n_l, 1)$ 的偏置 $b^{[l]}$。
 # 把 $m$ 个样本作为 $X = A^{[0]}$ 的各列，每一层
 # 计算 $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ 和 $A^{[l]} = g(Z^{[l]})$。
-# nnlit 的 `init_params` 生成参数，`forward` 执行前向传播，
+# nnlit 的 `init_params` 生成参数，`forward` 执行正向操作，
 # 返回预测值和一个缓存，缓存里存着每个 $Z^{[l]}$ 和 $A^{[l]}$。
 #
 # 每道练习下面都有折叠起来的答案。先自己试，再展开答案：每个
@@ -25,7 +25,7 @@ import numpy as np
 from nnlit import forward, init_params
 
 # %% [markdown]
-# ## 练习 1：数一数参数 { #exercise-1-count-the-parameters }
+# ## 练习 1：数一数参数
 #
 # 一个网络的各层大小为 $[4, 5, 3, 1]$。在问 nnlit 之前，先写出每个
 # $W^{[l]}$ 和 $b^{[l]}$ 的形状，以及参数的总数。
@@ -41,7 +41,7 @@ assert shapes["b2"] == (3, 1)
 assert sum(value.size for value in params.values()) == 5 * 5 + 3 * 6 + 1 * 4
 
 # %% [markdown]
-# ## 练习 2：预测缓存 { #exercise-2-predict-the-cache }
+# ## 练习 2：预测缓存
 #
 # 让七个样本通过这个网络。缓存里存着哪些数组？每个数组是什么形状？
 # 先预测，再检验。
@@ -56,7 +56,7 @@ for l, n in enumerate([4, 5, 3, 1]):
 assert y_hat is cache["A3"]
 
 # %% [markdown]
-# ## 练习 3：手算一层 { #exercise-3-one-layer-by-hand }
+# ## 练习 3：手算一层
 #
 # 自己用 `@` 和 `+` 算出 $Z^{[1]}$，和缓存里的结果比较；然后
 # 说明输出的每一列，都等于那个样本单独通过网络时得到的结果。
@@ -69,7 +69,7 @@ print(alone[0, 0], y_hat[0, 3])
 assert np.allclose(alone[:, 0], y_hat[:, 3])
 
 # %% [markdown]
-# ## 练习 4：样本按行存放 { #exercise-4-examples-as-rows }
+# ## 练习 4：样本按行存放
 #
 # 许多数据集每行存一个样本。把形状为 $(7, 4)$ 的 `X.T` 传给
 # `forward`。会发生什么？报错信息有没有告诉你该怎么改？
@@ -84,7 +84,7 @@ assert "(7, 4)" in message
 assert "one column per example" in message
 
 # %% [markdown]
-# ## 练习 5：无激活，深度无用 { #exercise-5-without-an-activation-depth-buys-nothing }
+# ## 练习 5：没有激活函数，深度毫无用处
 #
 # 取恒等激活函数 $g(z) = z$，说明一个两层网络算出的结果，
 # 与一个 $W = W^{[2]} W^{[1]}$、$b = W^{[2]} b^{[1]} + b^{[2]}$ 的单层网络
