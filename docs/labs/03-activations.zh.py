@@ -7,9 +7,9 @@
 # ---
 
 # %% [markdown]
-# # 实验 3：激活函数 { #lab-3-activation-functions }
+# # 实验 3：激活函数
 #
-# [第 3 章](../03-activations.md)回顾：激活函数 $g$ 把每个单元的 $z$ 弯曲；
+# [第 3 章](../03-activations.md)回顾：激活函数 $g$ 为每个单元的 $z$ 引入弯曲；
 # sigmoid 函数 $\sigma(z) = 1/(1 + e^{-z})$ 的斜率是
 # $\sigma'(z) = \sigma(z)(1 - \sigma(z))$，tanh 的斜率是 $1 - \tanh^2 z$，
 # ReLU 的斜率是 0 或 1。nnlit 在 `ACTIVATIONS` 中把每个激活函数和它的导数放在一起，
@@ -24,7 +24,7 @@ import numpy as np
 from nnlit import ACTIVATIONS, get_activation, get_derivative
 
 # %% [markdown]
-# ## 练习 1：检验每个导数 { #exercise-1-check-every-derivative }
+# ## 练习 1：检验每个导数
 #
 # 对 `ACTIVATIONS` 中的每个激活函数，在一组 $z$ 值的网格上，把它的导数和中心差分
 # $\big(g(z + h) - g(z - h)\big) / 2h$ 作比较。避开
@@ -41,7 +41,7 @@ for name in ACTIVATIONS:
     assert worst < 1e-8, name
 
 # %% [markdown]
-# ## 练习 2：sigmoid 在哪里变平 { #exercise-2-where-the-sigmoid-goes-flat }
+# ## 练习 2：sigmoid 在哪里变平
 #
 # sigmoid 的斜率在 $\sigma'(0) = 1/4$ 处达到峰值。$z$ 超过多少时，斜率会低于
 # 峰值的 1%？先用 nnlit 的导数数值求解，再在纸上解
@@ -61,7 +61,7 @@ print(f"numerically {low:.6f}, on paper {on_paper:.6f}")
 assert abs(low - on_paper) < 1e-9
 
 # %% [markdown]
-# ## 练习 3：tanh 是换了装扮的 sigmoid { #exercise-3-tanh-is-a-sigmoid-in-disguise }
+# ## 练习 3：tanh 是改头换面的 sigmoid
 #
 # 证明 $\tanh z = 2\sigma(2z) - 1$：先在纸上证明（把两边都用
 # $e^{-2z}$ 表示），再用 nnlit 的这两个函数验证。
@@ -75,7 +75,7 @@ print(f"largest gap {gap:.1e}")
 assert gap < 1e-15
 
 # %% [markdown]
-# ## 练习 4：梯度消失（vanishing gradient） { #exercise-4-the-vanishing-gradient }
+# ## 练习 4：梯度消失（vanishing gradient）
 #
 # 反向传播（backpropagation，第 6 章）每经过一层，就乘上一个激活函数的斜率。
 # 经过十个 sigmoid 层，这个乘积最大能有多大？如果换成十个 ReLU 层，
@@ -91,7 +91,7 @@ assert np.isclose(best_sigmoid**10, 4.0**-10)
 assert best_relu**10 == 1.0
 
 # %% [markdown]
-# ## 练习 5：要一个不存在的激活函数 { #exercise-5-ask-for-one-that-does-not-exist }
+# ## 练习 5：要一个不存在的激活函数
 #
 # 向 nnlit 要一个名为 `"softmax"` 的激活函数。它会说什么？
 
