@@ -7,9 +7,9 @@
 # ---
 
 # %% [markdown]
-# # 实验 4：第一个网络 { #lab-4-a-first-network }
+# # 实验 4：第一个网络
 #
-# [第 4 章](../04-first-network.md)回顾：原文的第一个网络有
+# [第 4 章](../04-first-network.md)回顾：原笔记的第一个网络有
 # 两个输入，权重 $w = (0.1, 0.8)$，偏置 $b = -0.1$，输出用 sigmoid 函数：
 # $\hat y = \sigma(w_1 x_1 + w_2 x_2 + b)$。在 nnlit 中，它只需调用一次
 # `neuron`；有隐藏层的网络只需调用一次 `forward`。
@@ -28,7 +28,7 @@ from nnlit.examples import SOURCE_NETWORK_SIZES, xor_network, xor_points
 w, b = np.array([0.1, 0.8]), -0.1
 
 # %% [markdown]
-# ## 练习 1：站在分界线上 { #exercise-1-on-the-fence }
+# ## 练习 1：站在分界线上
 #
 # 找一个输入 $(x_1, x_2)$，使这个网络的输出恰好是 $0.5$。然后
 # 描述所有这样的输入。
@@ -41,7 +41,7 @@ for point in ([1.0, 0.0], [-7.0, 1.0]):
     assert neuron(point, w, b) == 0.5
 
 # %% [markdown]
-# ## 练习 2：哪个输入更重要？ { #exercise-2-which-input-matters-more }
+# ## 练习 2：哪个输入更重要？
 #
 # 在 $x = (0.7, -0.3)$ 处，把每个输入分别改动 $10^{-6}$。哪一个让
 # 输出变化得更多？是另一个的几倍？先根据权重预测这个倍数。
@@ -56,7 +56,7 @@ print(f"slopes {slopes[0]:.6f} and {slopes[1]:.6f}, ratio {slopes[1] / slopes[0]
 assert np.isclose(slopes[1] / slopes[0], 8.0)
 
 # %% [markdown]
-# ## 练习 3：单个神经元算不出 XOR { #exercise-3-no-single-neuron-computes-xor }
+# ## 练习 3：单个神经元算不出 XOR
 #
 # 当恰好有一个输入为 1 时，XOR 输出 1。在权重和偏置的网格上
 # （比如从 $-10$ 到 $10$ 的每个整数）搜索一个能把四个点全部判对的神经元，
@@ -76,10 +76,10 @@ assert best == 3  # one straight line cannot separate XOR's corners
 assert np.array_equal(y_hat[0] > 0.5, y == 1)
 
 # %% [markdown]
-# ## 练习 4：原文中更大的网络 { #exercise-4-the-sources-bigger-network }
+# ## 练习 4：原笔记中更大的网络
 #
-# 按 nnlit 为原文示例网络设定的大小搭一个网络
-# （`SOURCE_NETWORK_SIZES`：原文的图已经丢失，所以隐藏层的宽度
+# 按 nnlit 为原笔记示例网络设定的大小搭一个网络
+# （`SOURCE_NETWORK_SIZES`：原笔记的图已经丢失，所以隐藏层的宽度
 # 是 nnlit 自己选的），让五个随机点通过它，
 # 说出输出的形状，并解释为什么每个值都严格地
 # 落在 0 和 1 之间。
