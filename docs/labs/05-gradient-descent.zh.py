@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 实验 5：梯度下降 { #lab-5-gradient-descent }
+# # 实验 5：梯度下降
 #
 # [第 5 章](../05-gradient-descent.md)的要点：一个 sigmoid 单元
 # $\hat y = \sigma(\mathbf{w} \cdot \mathbf{x})$ 通过让每个权重逆着误差的斜率走一步来学习。对一条记录，误差项（error term）是
@@ -31,7 +31,7 @@ data = prepare(simulate_admissions(), split_seed=42)  # X: (6, m), y: (m,)
 w0 = np.full(6, 0.1)
 
 # %% [markdown]
-# ## 练习 1：手算一步 { #exercise-1-one-step-by-hand }
+# ## 练习 1：手算一步
 #
 # 取 $\mathbf{x} = (1, 2)$，$y = 1$，$\mathbf{w} = (0.5, -0.5)$，
 # $\eta = 0.5$，只用 `math` 算出 $h$、$\hat y$、$\delta$ 和 $\Delta\mathbf{w}$，再和 `update_step` 的结果比较。
@@ -48,7 +48,7 @@ assert math.isclose(d, delta)
 assert np.allclose(step, by_hand)
 
 # %% [markdown]
-# ## 练习 2：这一步是下坡 { #exercise-2-the-step-is-downhill }
+# ## 练习 2：这一步是下坡
 #
 # 对所有记录取平均后，一步为 $\eta\, X\boldsymbol\delta / m$。
 # 用有限差分说明：$X\boldsymbol\delta / m$ 等于
@@ -73,10 +73,10 @@ print(np.round(-slope, 6))
 assert np.allclose(direction, -slope, atol=1e-9)
 
 # %% [markdown]
-# ## 练习 3：训练，并掂量一下成绩 { #exercise-3-train-and-weigh-the-score }
+# ## 练习 3：训练，并掂量一下成绩
 #
-# 从 `w0` 出发，用 $\eta = 0.5$ 在录取数据上训练 1000 轮（epoch）。损失下降了吗？把测试准确率（test accuracy）和两样东西比较：一是总是回答最常见的标签“rejected”（未录取），二是测试集的标准误差
-# $\sqrt{p(1 - p)/n}$。这些测试记录能把两者区分开吗？`split_scores(simulate_admissions(), 42)` 说，在这里最好的规则（贝叶斯决策规则，Bayes rule）预期能得多少分？
+# 从 `w0` 出发，用 $\eta = 0.5$ 在录取数据上训练 1000 轮（epoch）。损失下降了吗？把测试准确率（test accuracy）和总是回答最常见的标签“rejected”（未录取）的准确率比较，并参照测试集的标准误差
+# $\sqrt{p(1 - p)/n}$。凭这些测试记录，能分辨出两者的高下吗？`split_scores(simulate_admissions(), 42)` 说，在这里最好的规则（贝叶斯决策规则，Bayes rule）预期能得多少分？
 
 # %% tags=["solution"]
 w, losses = train_unit(data.X, data.y, w0, lr=0.5, epochs=1000)
@@ -97,7 +97,7 @@ assert abs(test - always_no) < se
 assert best - always_no < 2 * se
 
 # %% [markdown]
-# ## 练习 4：太慢、太快、太远 { #exercise-4-too-slow-too-fast-too-far }
+# ## 练习 4：太慢、太快、太远
 #
 # 分别用 $0.01, 0.5, 50$ 中的每个学习率训练 100 轮。哪一个最后的损失最低？然后找出最小值（用 $\eta = 20$ 训练 3000 轮），算出那里 `unit_hessian` 的最大特征值 $\lambda_{\max}$，以及阈值 $2/\lambda_{\max}$。再分别用
 # $\eta = 40$ 和 $\eta = 50$ 训练 2000 轮：哪一个到达了最小值？
@@ -128,7 +128,7 @@ assert min(last[50.0]) > minimum + 1e-3
 assert bounce > 1e-4
 
 # %% [markdown]
-# ## 练习 5：学习率为零 { #exercise-5-a-learning-rate-of-zero }
+# ## 练习 5：学习率为零
 #
 # 如果学习率为 0，或者数据中有缺失值（NaN），`train_unit` 会说什么？
 
