@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 实验 6：反向传播 { #lab-6-backpropagation }
+# # 实验 6：反向传播
 #
 # [第 6 章](../06-backpropagation.md)的要点：反向操作（backward pass）把输出的误差变成每一层的梯度，从最后一层算到第一层：
 # $dZ^{[l]} = dA^{[l]} \odot g'(Z^{[l]})$，$dW^{[l]} = dZ^{[l]} A^{[l-1]\top}$，
@@ -36,7 +36,7 @@ params = init_params([3, 4, 1], seed=0)
 params["b1"] += rng.normal(size=(4, 1))  # non-zero biases
 
 # %% [markdown]
-# ## 练习 1：检验梯度 { #exercise-1-check-the-gradient }
+# ## 练习 1：检验梯度
 #
 # 对一个 3-4-1 网络（先 tanh，后 sigmoid），把 `gradients` 的结果和误差的 `numerical_gradient` 比较。相对误差有多小？
 
@@ -49,9 +49,9 @@ print(f"relative error {good:.1e}")
 assert good < 1e-8
 
 # %% [markdown]
-# ## 练习 2：弄坏它，再抓住它 { #exercise-2-break-it-and-catch-it }
+# ## 练习 2：弄坏它，再抓住它
 #
-# 一个经典的错误：正向操作在隐藏层用的是 tanh，反向操作在那里用的却是 sigmoid 的导数。用 `forward` 和 `backward` 故意犯这个错误，再让梯度检验把它找出来。
+# 一个经典的错误：正向操作（forward pass，也常叫前向传播）在隐藏层用的是 tanh，反向操作在那里用的却是 sigmoid 的导数。用 `forward` 和 `backward` 故意犯这个错误，再让梯度检验把它找出来。
 
 # %% tags=["solution"]
 _, cache = forward(X, params, g)
@@ -62,10 +62,10 @@ assert bad > 1e-2  # millions of times the error of the right gradient
 assert np.allclose(buggy["dW2"], analytic["dW2"])  # the last layer is still right
 
 # %% [markdown]
-# ## 练习 3：预测训练在哪里失控 { #exercise-3-predict-where-training-blows-up }
+# ## 练习 3：预测训练在哪里失控
 #
-# 用一个恒等单元 $\hat Y = W X + b$ 去拟合带噪声的线性数据，也就是拟合一条直线。这时误差是一个二次的碗，其曲率矩阵为
-# $H = \tilde X \tilde X^\top / m$，其中 $\tilde X$ 是 $X$ 添上一行全是一的元素（对应 $b$）。当 $\eta < 2/\lambda_{\max}(H)$ 时梯度下降收敛，超过它则发散。算出这个界限，然后分别用略低于和略高于它的学习率训练。
+# 用一个恒等单元 $\hat Y = W X + b$ 去拟合带噪声的线性数据，也就是拟合一条直线。这时误差是一个碗状的二次函数，其曲率矩阵为
+# $H = \tilde X \tilde X^\top / m$，其中 $\tilde X$ 是给 $X$ 添上一行（元素全为一，对应 $b$）后得到的矩阵。当 $\eta < 2/\lambda_{\max}(H)$ 时梯度下降收敛，超过它则发散。算出这个界限，然后分别用略低于和略高于它的学习率训练。
 
 # %% tags=["solution"]
 X2 = rng.normal(loc=1.0, size=(2, 50))
@@ -84,7 +84,7 @@ assert below[-1] < 0.01
 assert "diverged at epoch" in message
 
 # %% [markdown]
-# ## 练习 4：学会 XOR { #exercise-4-learn-xor }
+# ## 练习 4：学会 XOR
 #
 # 第 3 章的 XOR 网络，权重是手工设定的。从随机权重出发训练一个 2-3-1 网络（先 tanh，后 sigmoid），直到它把四个点全部判断正确。
 
