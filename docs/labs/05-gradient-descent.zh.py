@@ -10,12 +10,16 @@
 # # 实验 5：梯度下降
 #
 # [第 5 章](../05-gradient-descent.md)的要点：一个 sigmoid 单元
-# $\hat y = \sigma(\mathbf{w} \cdot \mathbf{x})$ 通过让每个权重逆着误差的斜率走一步来学习。对一条记录，误差项（error term）是
+# $\hat y = \sigma(\mathbf{w} \cdot \mathbf{x})$
+# 通过让每个权重逆着误差的斜率走一步来学习。对一条记录，误差项（error term）是
 # $\delta = (y - \hat y)\, \sigma'(h)$，一步为
-# $\Delta \mathbf{w} = \eta\, \delta\, \mathbf{x}$；对 $m$ 条记录，则把各步取平均。nnlit 的 `update_step` 走一步，`train_unit` 则一次用全部记录训练。只要
-# $\eta < 2/\lambda_{\max}$，一步即使越过了谷底，也仍然会收敛；其中 $\lambda_{\max}$ 是最小值处黑塞矩阵（Hessian，即曲率）的最大特征值。
+# $\Delta \mathbf{w} = \eta\, \delta\, \mathbf{x}$；对 $m$ 条记录，则把各步取平均。nnlit
+# 的 `update_step` 走一步，`train_unit` 则一次用全部记录训练。只要
+# $\eta < 2/\lambda_{\max}$，一步即使越过了谷底，也仍然会收敛；其中 $\lambda_{\max}$
+# 是最小值处黑塞矩阵（Hessian，即曲率）的最大特征值。
 #
-# 每道练习下面都有折叠起来的答案。先自己试，再打开答案：每个答案最后都有必须通过的检查。请从头开始依次运行各个单元格。
+# 每道练习下面都有折叠起来的答案。先自己试，再打开答案：每个答案最后都有必须通过的检查。
+# 请从头开始依次运行各个单元格。
 
 # %%
 import math
@@ -34,7 +38,8 @@ w0 = np.full(6, 0.1)
 # ## 练习 1：手算一步
 #
 # 取 $\mathbf{x} = (1, 2)$，$y = 1$，$\mathbf{w} = (0.5, -0.5)$，
-# $\eta = 0.5$，只用 `math` 算出 $h$、$\hat y$、$\delta$ 和 $\Delta\mathbf{w}$，再和 `update_step` 的结果比较。
+# $\eta = 0.5$，只用 `math` 算出 $h$、$\hat y$、$\delta$ 和 $\Delta\mathbf{w}$，再和
+# `update_step` 的结果比较。
 
 # %% tags=["solution"]
 h = 0.5 * 1 + (-0.5) * 2  # -0.5
@@ -75,8 +80,13 @@ assert np.allclose(direction, -slope, atol=1e-9)
 # %% [markdown]
 # ## 练习 3：训练，并掂量一下成绩
 #
-# 从 `w0` 出发，用 $\eta = 0.5$ 在录取数据上训练 1000 轮（epoch）。损失下降了吗？把测试准确率（test accuracy）和总是回答最常见的标签“rejected”（未录取）的准确率比较，并参照测试集的标准误差
-# $\sqrt{p(1 - p)/n}$。凭这些测试记录，能分辨出两者的高下吗？`split_scores(simulate_admissions(), 42)` 说，在这里最好的规则（贝叶斯决策规则，Bayes rule）预期能得多少分？
+# 从 `w0` 出发，用 $\eta = 0.5$ 在录取数据上训练 1000
+# 轮（epoch）。损失下降了吗？把测试准确率（test
+# accuracy）和总是回答最常见的标签“rejected”（未录取）的准确率比较，
+# 并参照测试集的标准误差
+# $\sqrt{p(1 - p)/n}$。凭这些测试记录，
+# 能分辨出两者的高下吗？`split_scores(simulate_admissions(), 42)`
+# 说，在这里最好的规则（贝叶斯决策规则，Bayes rule）预期能得多少分？
 
 # %% tags=["solution"]
 w, losses = train_unit(data.X, data.y, w0, lr=0.5, epochs=1000)
@@ -99,7 +109,9 @@ assert best - always_no < 2 * se
 # %% [markdown]
 # ## 练习 4：太慢、太快、太远
 #
-# 分别用 $0.01, 0.5, 50$ 中的每个学习率（learning rate）训练 100 轮。哪一个最后的损失最低？然后找出最小值（用 $\eta = 20$ 训练 3000 轮），算出那里 `unit_hessian` 的最大特征值 $\lambda_{\max}$，以及阈值 $2/\lambda_{\max}$。再分别用
+# 分别用 $0.01, 0.5, 50$ 中的每个学习率（learning rate）训练 100
+# 轮。哪一个最后的损失最低？然后找出最小值（用 $\eta = 20$ 训练 3000 轮），算出那里
+# `unit_hessian` 的最大特征值 $\lambda_{\max}$，以及阈值 $2/\lambda_{\max}$。再分别用
 # $\eta = 40$ 和 $\eta = 50$ 训练 2000 轮：哪一个到达了最小值？
 
 # %% tags=["solution"]
