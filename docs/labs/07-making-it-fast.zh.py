@@ -9,10 +9,15 @@
 # %% [markdown]
 # # 实验 7：让它跑得快
 #
-# [第 7 章](../07-making-it-fast.md)的要点：矩阵乘积读进来的每个数字都会被用很多次，逐元素运算只用一次，所以一步训练的速度取决于它的大数组穿过内存总线的次数。
-# `nnlit.fast.train_fast` 的训练过程与第 6 章的 `train` 完全相同，但它原地计算（in place），从每个激活函数的值读出它的斜率（对 sigmoid 来说，$\sigma'(z) = a(1 - a)$，其中 $a = \sigma(z)$），并且可以用 float32 计算。
+# [第 7
+# 章](../07-making-it-fast.md)的要点：矩阵乘积读进来的每个数字都会被用很多次，
+# 逐元素运算只用一次，所以一步训练的速度取决于它的大数组穿过内存总线的次数。
+# `nnlit.fast.train_fast` 的训练过程与第 6 章的 `train` 完全相同，但它原地计算（in
+# place），从每个激活函数的值读出它的斜率（对 sigmoid
+# 来说，$\sigma'(z) = a(1 - a)$，其中 $a = \sigma(z)$），并且可以用 float32 计算。
 #
-# 每道练习下面都有折叠起来的答案。先自己试，再打开答案：每个答案最后都有必须通过的检查。请从头开始依次运行各个单元格。
+# 每道练习下面都有折叠起来的答案。先自己试，再打开答案：每个答案最后都有必须通过的检查。
+# 请从头开始依次运行各个单元格。
 
 # %%
 import numpy as np
@@ -24,7 +29,13 @@ from nnlit.fast import train_fast
 # %% [markdown]
 # ## 练习 1：每字节的运算次数
 #
-# 基准测试所用网络（`nnlit.examples` 中的 `SPEED_NETWORK`：把它打印出来看看）的第一层，在 float64 下把全部 $m$ 个样本的输入映射到第一个隐藏层。分别数一数乘积 $W A$（读 $W$ 和 $A$，写结果）所做的浮点运算次数和搬运的字节数，以及对结果做 sigmoid 时的运算次数和字节数，这里 sigmoid 按四次逐元素遍历计算（每次遍历读写整个数组，每个数字一次运算）。乘积每字节的运算次数是 sigmoid 的多少倍？
+# 基准测试所用网络（`nnlit.examples` 中的
+# `SPEED_NETWORK`：把它打印出来看看）的第一层，在 float64 下把全部 $m$
+# 个样本的输入映射到第一个隐藏层。分别数一数乘积 $W A$（读 $W$ 和
+# $A$，写结果）所做的浮点运算次数和搬运的字节数，以及对结果做 sigmoid
+# 时的运算次数和字节数，这里 sigmoid
+# 按四次逐元素遍历计算（每次遍历读写整个数组，每个数字一次运算）。乘积每字节的运算次数是
+# sigmoid 的多少倍？
 
 # %% tags=["solution"]
 n_in, n_out = SPEED_NETWORK["sizes"][:2]
@@ -39,7 +50,9 @@ assert product / sigmoid > 100
 # %% [markdown]
 # ## 练习 2：从值读出斜率
 #
-# 在纸上证明：若 $a = \tanh z$，则 $\tanh'(z) = 1 - a^2$；并证明 ReLU 的斜率恰好在它的值为正的地方等于 1。然后在一组 $z$ 的网格上，把这三条规则（sigmoid、tanh、ReLU）和 nnlit 的导数对照检验。
+# 在纸上证明：若 $a = \tanh z$，则 $\tanh'(z) = 1 - a^2$；并证明 ReLU
+# 的斜率恰好在它的值为正的地方等于 1。然后在一组 $z$
+# 的网格上，把这三条规则（sigmoid、tanh、ReLU）和 nnlit 的导数对照检验。
 
 # %% tags=["solution"]
 # tanh' = 1 / cosh^2 = (cosh^2 - sinh^2) / cosh^2 = 1 - tanh^2.
@@ -58,7 +71,9 @@ for name, rule in from_value.items():
 # %% [markdown]
 # ## 练习 3：被覆盖的输入
 #
-# 原地计算时，`np.exp(Z, out=Z)` 之类的运算会把存放 $Z$ 的数组变成激活值 $A$。一个很容易犯的错误：之后用 `get_derivative("sigmoid")(Z)` 计算斜率，却忘了 `Z` 现在存的是 $A$。这样算出的斜率错得有多离谱？
+# 原地计算时，`np.exp(Z, out=Z)` 之类的运算会把存放 $Z$ 的数组变成激活值
+# $A$。一个很容易犯的错误：之后用 `get_derivative("sigmoid")(Z)` 计算斜率，却忘了 `Z`
+# 现在存的是 $A$。这样算出的斜率错得有多离谱？
 
 # %% tags=["solution"]
 Z = np.linspace(-4, 4, 9)
@@ -73,7 +88,9 @@ assert np.max(wrong / right) > 10  # out by more than ten times at the edges
 # %% [markdown]
 # ## 练习 4：快速版与清晰版一致，float32 几乎一致
 #
-# 用同样的数据，分别用 `train_network` 和 `train_fast` 以全批量训练同一个 3-8-1 网络。权重有多接近？再用 `dtype=np.float32` 训练：这次离 float64 的结果有多远？为什么这个差距大致合理？
+# 用同样的数据，分别用 `train_network` 和 `train_fast` 以全批量训练同一个 3-8-1
+# 网络。权重有多接近？再用 `dtype=np.float32` 训练：这次离 float64
+# 的结果有多远？为什么这个差距大致合理？
 
 # %% tags=["solution"]
 rng = np.random.default_rng(0)
