@@ -13,12 +13,22 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from nnlit import baselines, cost, course, errata, gradient_descent
+from nnlit import (
+    baselines,
+    cost,
+    course,
+    errata,
+    examples,
+    gradient_descent,
+    training_widgets,
+)
 from nnlit import digits as task
 from nnlit.activations import ACTIVATIONS
 from nnlit.data import LOGIT, RANK_EFFECT, prepare, simulate_admissions
 from nnlit.examples import CIRCLES_NETWORK, SPEED_NETWORK, trained_circles_network
 from nnlit.examples import circles as circles_data
+from nnlit.gradient_descent import share_correct
+from nnlit.layers import forward
 from nnlit.one_neuron import neuron, neuron_input
 
 _WIDE = np.array([-1e6, -10.0, 10.0, 1e6])  # far tails, and a moderate point each side
@@ -382,6 +392,7 @@ def digit_task(key: str) -> str:
         "deep_width": task.DEEP["width"],
         "deep_depth": task.DEEP["depth"],
     }
+    values |= _digit_figures(data)
     for (g, gain), v in variances.items():  # e.g. "relu_2_last": variance at the top
         values[f"{g}_{gain:g}_first"] = f"{v[0]:.2f}"
         values[f"{g}_{gain:g}_last"] = f"{v[-1]:.3g}"
@@ -391,3 +402,36 @@ def digit_task(key: str) -> str:
 
 
 FACTS["digit_task"] = digit_task
+
+
+def _digit_figures(data: task.Split) -> dict[str, str]:
+    """What chapter 8's figures show, for their long descriptions.
+
+    Lists are digits and arrows, with no words, so any edition quotes them.
+    """
+    guesses = task.test_predictions()
+    counts = task.confusion_matrix(data.labels_test, guesses, task.CLASSES)
+    mixed = [(t, p) for t, p in np.argwhere(counts) if t != p]
+    mixed.sort(key=lambda pair: (-counts[pair], pair[0], pair[1]))
+    wrong = task.misclassified()
+    return {
+        "sample_labels": ", ".join(str(n) for n in data.labels[:20]),
+        "right_per_digit": ", ".join(str(n) for n in np.diag(counts)),
+        "confusions": ", ".join(f"{t} → {p} ({counts[t, p]})" for t, p in mixed),
+        "wrong": ", ".join(f"{data.labels_test[i]} → {guesses[i]}" for i in wrong),
+    }
+
+
+def xor(key: str) -> str:
+    """Chapter 3's XOR figure: how many points each model gets right."""
+    X, y = examples.xor_points()
+    _, _, line = examples.best_linear_split(X, y)
+    network = share_correct(forward(X, examples.xor_network())[0][0], y)
+    return {"line_accuracy": f"{line:.0%}", "network_accuracy": f"{network:.0%}"}[key]
+
+
+FACTS["xor"] = xor
+
+
+# Chapters 5 and 6's widgets: the problem each runs, as JSON for the page.
+FACTS["widget_problem"] = training_widgets.widget_problem

@@ -6,6 +6,8 @@
 // - The menu button that opens the navigation drawer on narrow screens is a
 //   button a keyboard reaches and presses (Enter, as the theme allows, or Space), and says whether
 //   the drawer is open.
+// - A figure's long description, the "in words" box under it, is tied to
+//   the figure's image (aria-details), so a screen reader can offer it there.
 // - A formula or table wide enough to scroll sideways can take focus, so a
 //   keyboard can scroll it (WCAG 2.1.1); it gives focus back when it fits.
 //
@@ -54,6 +56,17 @@
     });
   };
 
+  const describeFigures = () => {
+    document.querySelectorAll("figure + details.description").forEach((box, i) => {
+      const img = box.previousElementSibling.querySelector("img");
+      if (!img) return;
+      if (!box.id) box.id = `figure-in-words-${i + 1}`;
+      if (img.getAttribute("aria-details") !== box.id) {
+        img.setAttribute("aria-details", box.id);
+      }
+    });
+  };
+
   const focusScrollers = () => {
     document.querySelectorAll(SCROLLERS).forEach((box) => {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
@@ -77,6 +90,7 @@
       nameSearch();
       menuButton();
       nameToolbars();
+      describeFigures();
       focusScrollers();
     });
   };

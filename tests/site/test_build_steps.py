@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from project import ROOT
+from site_build import widgets
 from site_build.cache import KeyedCache
+from site_build.cjk_lines import join_cjk_lines
 from site_build.facts import FactError, fill_facts
 from site_build.fingerprint import nnlit_fingerprint
 from site_build.labs import typeset_math
@@ -80,3 +82,50 @@ def test_the_fingerprint_follows_every_source_of_nnlit(tmp_path: Path, monkeypat
     assert nnlit_fingerprint(tmp_path) != before
     (tmp_path / "requirements.txt").write_text("numpy==0\n")
     assert len({before, nnlit_fingerprint(tmp_path)}) == 2
+
+
+WIDGET_PAGE = """<html><head><title>t</title></head><body>
+<div class="nnlit-widget" data-widget="neuron" hidden></div>
+<div data-widget="activations" class="nnlit-widget"></div>
+<div class="nnlit-widget" data-widget="neuron"></div>
+</body></html>"""
+
+
+def test_a_page_with_widgets_loads_their_scripts_relative_to_itself():
+    scripts = {f"javascripts/widgets/{n}.js" for n in ("nnmath", "ui", "neuron")}
+    scripts.add("javascripts/widgets/activations.js")
+    assert widgets.widgets_in(WIDGET_PAGE) == ["neuron", "activations"]
+    out = widgets.add_widget_assets(WIDGET_PAGE, "labs/x.html", scripts, "labs/x.md")
+    head, body = out.split("</head>")
+    assert head.endswith('<link rel="stylesheet" href="../stylesheets/widgets.css">')
+    assert body.count("<script") == 4
+    order = [s.split('"')[1] for s in body.split("<script src=")[1:]]
+    assert order == [
+        "../javascripts/widgets/nnmath.js",
+        "../javascripts/widgets/ui.js",
+        "../javascripts/widgets/neuron.js",
+        "../javascripts/widgets/activations.js",
+    ]
+    top = widgets.add_widget_assets(WIDGET_PAGE, "01-one-neuron.html", scripts, "p")
+    assert '<script src="javascripts/widgets/nnmath.js">' in top
+
+
+def test_a_page_without_widgets_is_left_alone_and_a_missing_script_fails():
+    plain = "<html><head></head><body><div class='other'></div></body></html>"
+    assert widgets.add_widget_assets(plain, "a.html", set(), "a.md") == plain
+    shared = {"javascripts/widgets/nnmath.js", "javascripts/widgets/ui.js"}
+    with pytest.raises(widgets.WidgetError, match=r"p\.md: widget 'neuron' has no"):
+        widgets.add_widget_assets(WIDGET_PAGE, "a.html", shared, "p.md")
+
+
+def test_chinese_lines_are_joined_and_nothing_else():
+    comma = "\uff0c"  # the full-width comma of Chinese prose
+    assert join_cjk_lines("<p>一个数\n  它由</p>") == "<p>一个数它由</p>"
+    linked = f"<p>用到\n<a href='x'>第 3 章</a>中的\n函数{comma}\n下一句</p>"
+    joined = f"<p>用到<a href='x'>第 3 章</a>中的函数{comma}下一句</p>"
+    assert join_cjk_lines(linked) == joined
+    # Latin on either side keeps its space; code and scripts keep their lines.
+    kept = "<p>a word\nanother 中文\nEnglish</p><pre>中\n文</pre>"
+    kept += "<script>中\n文</script>"
+    assert join_cjk_lines(kept) == kept
+    assert join_cjk_lines(kept + "<p>中\n文</p>") == kept + "<p>中文</p>"

@@ -75,7 +75,7 @@ def test_no_stylesheet_loads_from_another_host(site: Path):
 
 
 def test_no_font_or_cdn_url_in_stylesheets_or_scripts(site: Path):
-    ours = [*site.glob("stylesheets/*.css"), *site.glob("javascripts/*.js")]
+    ours = [*site.glob("stylesheets/*.css"), *site.glob("javascripts/**/*.js")]
     for path in ours:
         assert not re.search(r"https?://", path.read_text()), path
 

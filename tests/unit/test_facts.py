@@ -10,6 +10,7 @@ from nnlit.examples import circles as circles_data
 from nnlit.examples import trained_circles_network
 from nnlit.facts import (
     circles,
+    digit_task,
     digits,
     epochs,
     logit,
@@ -18,6 +19,7 @@ from nnlit.facts import (
     slope_at,
     source_fault,
     speed_network,
+    xor,
 )
 
 
@@ -108,3 +110,21 @@ def test_the_speed_network_facts_are_the_settings_the_bench_runs():
 def test_digits_are_the_significand_bits_in_decimal(dtype, bits):
     """IEEE 754 single and double keep 24 and 53 significant bits."""
     assert digits(dtype) == str(round(bits * math.log10(2)))
+
+
+def test_the_xor_facts_are_what_the_figure_titles_say():
+    """The best line gets three of XOR's four points; the hand-set network all four."""
+    assert (xor("line_accuracy"), xor("network_accuracy")) == ("75%", "100%")
+
+
+def test_the_digit_figure_facts_add_up_to_the_test_set():
+    """The confusion matrix's counts, right and wrong, are every test record once."""
+    right = [int(n) for n in digit_task("right_per_digit").split(", ")]
+    mixed = digit_task("confusions").split(", ")
+    wrong = digit_task("wrong").split(", ")
+    counts = [int(pair.split("(")[1].rstrip(")")) for pair in mixed]
+    assert len(right) == 10
+    assert sum(counts) == len(wrong) == int(digit_task("test_errors"))
+    assert sum(right) + sum(counts) == int(digit_task("test_records"))
+    assert sorted(pair.split(" (")[0] for pair in mixed) == sorted(set(wrong))
+    assert len(digit_task("sample_labels").split(", ")) == 20
