@@ -1,5 +1,7 @@
-"""Beyond what axe-core checks: the keyboard, narrow screens, reduced motion,
-and what each figure says to a reader who cannot see it.
+"""Beyond what axe-core checks: keyboard, narrow screens, motion, figure texts.
+
+The keyboard, narrow screens, reduced motion, and what each figure says to a
+reader who cannot see it.
 
 Each test reads the built site in headless Chromium as a reader would. The
 tests that cover every page iterate over the built site, so pages added later
@@ -65,8 +67,10 @@ def test_the_first_tab_offers_a_skip_link_to_the_content(context, site, base_url
         page, problems = open_page(context, base_url + name)
         page.keyboard.press("Tab")
         first = page.evaluate(FOCUS)
-        assert first is not None and first["what"].startswith("a.md-skip"), name
-        assert first["marked"] and first["shown"], (name, first)
+        assert first is not None, name
+        assert first["what"].startswith("a.md-skip"), name
+        assert first["marked"], (name, first)
+        assert first["shown"], (name, first)
         page.keyboard.press("Enter")
         heading = page.locator("article h1").first
         assert heading.evaluate("(h) => h.getBoundingClientRect().top") < 200, name
@@ -136,13 +140,14 @@ def pages_with(site: Path, selector: str) -> list[str]:
     return [
         name
         for name in site_pages(site)
-        if BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
-        .select_one(selector)
+        if BeautifulSoup(
+            (site / name).read_text(encoding="utf-8"), "html.parser"
+        ).select_one(selector)
     ]
 
 
 def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url):
-    """"How this figure is drawn", "The figure in words", solutions: every box.
+    """Every box: "How this figure is drawn", "The figure in words", solutions.
 
     Every details box of every page (those inside another box open with it)
     is a tab stop whose summary opens it with Enter, closes it again and opens
@@ -161,7 +166,8 @@ def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url):
             box = summary.locator("xpath=..")
             assert summary.evaluate("(s) => s.tabIndex") == 0, (name, index)
             stop = keyboard_focus(page, summary)
-            assert stop["marked"] and stop["shown"], (name, stop)
+            assert stop["marked"], (name, stop)
+            assert stop["shown"], (name, stop)
             for key, is_open in (("Enter", True), ("Enter", False), (" ", True)):
                 page.keyboard.press(key)
                 expect(box).to_have_js_property("open", is_open)
@@ -177,7 +183,7 @@ def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url):
 
 
 def test_the_keyboard_alone_searches_and_follows_a_result(context, base_url):
-    """"/" opens the search, typing fills it, the arrow keys pick, Enter follows."""
+    """The slash opens the search, typing fills it, arrows pick, Enter follows."""
     page, problems = open_page(context, base_url + "index.html")
     box = page.locator("input.md-search__input")
     hits = page.locator('.md-search-result__link[href*="h=sigmoid"]')
@@ -194,7 +200,8 @@ def test_the_keyboard_alone_searches_and_follows_a_result(context, base_url):
     page.keyboard.press("ArrowDown")
     first = page.evaluate(FOCUS)
     assert first["what"].startswith("a.md-search-result__link"), first
-    assert first["marked"] and first["shown"], first
+    assert first["marked"], first
+    assert first["shown"], first
     target = page.evaluate("() => document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target)
@@ -222,7 +229,8 @@ def test_the_keyboard_switches_the_palette(context, base_url):
         schemes.add(page.evaluate(scheme))
         stop = page.evaluate(FOCUS)
         assert stop["what"].startswith("input.md-option"), stop
-        assert stop["marked"] and stop["shown"], stop
+        assert stop["marked"], stop
+        assert stop["shown"], stop
     assert len(set(seen)) == 3, seen  # every option once ...
     assert seen[0] == seen[-1]  # ... and round to the first again
     assert schemes == {"default", "slate"}
@@ -238,7 +246,8 @@ def test_the_keyboard_copies_a_code_block(context, base_url):
     button.wait_for(state="attached")
     stop = keyboard_focus(page, button)
     assert stop["what"].startswith("button.md-code__button"), stop
-    assert stop["marked"] and stop["shown"], stop
+    assert stop["marked"], stop
+    assert stop["shown"], stop
     page.keyboard.press("Enter")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied.rstrip("\n") == block.locator("code").inner_text().rstrip("\n")
@@ -259,7 +268,8 @@ OVERFLOW = """() => {
     const box = el.getBoundingClientRect();
     if (box.width && (box.right > innerWidth + 1 || box.left < -1)) {
       const text = el.textContent.trim().slice(0, 40);
-      out.push(`${el.tagName.toLowerCase()} "${text}" reaches ${Math.round(box.right)} px`);
+      const right = Math.round(box.right);
+      out.push(`${el.tagName.toLowerCase()} "${text}" reaches ${right} px`);
     }
   }
   return out;

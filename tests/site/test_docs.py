@@ -36,9 +36,7 @@ def block_param(block: Block) -> pytest.ParameterSet:
     return pytest.param(block, id=str(block), marks=[] if REQUIRED else marks)
 
 
-BLOCKS = [
-    block_param(block) for page in english_pages() for block in page_blocks(page)
-]
+BLOCKS = [block_param(block) for page in english_pages() for block in page_blocks(page)]
 
 
 def test_the_site_has_blocks_to_run():

@@ -1,7 +1,6 @@
 """Deliberately broken inputs make the build or the tests fail, and say where."""
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from project import FIXTURES, ROOT, pages_in, write_docs
 from site_audit import audit, broken_links, silent_continuations
 
 import nnlit.figures
-
 
 # The fixture sites build with the real configuration, and so the real caches.
 pytestmark = pytest.mark.usefixtures("warm_caches")

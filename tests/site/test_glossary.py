@@ -31,7 +31,8 @@ GLOSSARY = entries()
 def test_the_glossary_is_a_table_of_whole_entries():
     assert len(GLOSSARY) >= 50
     for entry in GLOSSARY:
-        assert all(entry.names) and all(entry.chinese), entry
+        assert all(entry.names), entry
+        assert all(entry.chinese), entry
         assert entry.meaning.endswith("."), entry
     names = [name.lower() for entry in GLOSSARY for name in entry.names]
     assert len(names) == len(set(names)), "a name is listed twice"
@@ -71,7 +72,8 @@ def test_the_source_terms_are_the_sources_words():
     unmarked = [t for t in chinese if not t.endswith(DAGGER)]
     assert [t for t in unmarked if t not in text] == [], "unmarked but not the source's"
     assert [t for t in marked if t in text] == [], "marked † but the source's own"
-    assert len(unmarked) >= 50 and marked
+    assert len(unmarked) >= 50
+    assert marked
 
 
 def test_every_glossary_link_lands_on_a_heading(site: Path):
@@ -81,9 +83,7 @@ def test_every_glossary_link_lands_on_a_heading(site: Path):
 
 def test_a_bold_term_links_to_a_section_that_uses_it(site: Path):
     """The link of a term a chapter bolds goes where that term is explained."""
-    bold = {
-        term for page in chapters() for _, term in bolded_terms(page.read_text())
-    }
+    bold = {term for page in chapters() for _, term in bolded_terms(page.read_text())}
     unused = []
     for term in sorted(bold):
         entry = entry_for(term, GLOSSARY)
@@ -137,6 +137,7 @@ def test_a_link_to_no_heading_is_found(tmp_path: Path):
     ]
     section = section_text(heading(tmp_path, "page.md#the-idea"))
     assert section == "The idea A weight . Not a heading."
-    assert mentions(section, ("weight",)) and not mentions(section, ("bias",))
+    assert mentions(section, ("weight",))
+    assert not mentions(section, ("bias",))
     html = BeautifulSoup((tmp_path / "page.html").read_text(), "html.parser")
     assert not mentions(section_text(html.find(id="next")), ("weight",))

@@ -24,8 +24,8 @@ from project import DOCS, FIXTURES, build, config_with_nav, copy_project
 from site_audit import parsed
 
 import nnlit
-from nnlit.figures import FIGURES
 import nnlit.gradcheck
+from nnlit.figures import FIGURES
 
 LABS = pytest.mark.parametrize("lab", labs(), ids=lambda p: p.stem)
 

@@ -191,7 +191,8 @@ def test_each_edition_has_its_own_search_index(site: Path):
     """A first visit downloads its own edition's index, segmented for its language."""
     english = json.loads((site / "search" / "search_index.json").read_text())
     chinese = json.loads((site / "zh" / "search" / "search_index.json").read_text())
-    assert english["docs"] and chinese["docs"]
+    assert english["docs"]
+    assert chinese["docs"]
     # Locations are relative to the edition's folder, where its pages point
     # their search (see hooks/editions.py).
     assert not any(doc["location"].startswith("zh/") for doc in english["docs"])

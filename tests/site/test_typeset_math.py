@@ -60,9 +60,11 @@ def test_mathjax_drops_tex_comments_and_gives_mathml_beside_the_drawing(mathjax)
     )
     assert answer["errors"] == []
     shown, percent = answer["html"]
-    assert "nnlit" not in shown and "neuron_input" not in shown
+    assert "nnlit" not in shown
+    assert "neuron_input" not in shown
     assert "<mo>+</mo><mi>b</mi></math>" in shown  # the MathML ends at b
-    assert '<svg style="vertical-align' in shown and 'aria-hidden="true"' in shown
+    assert '<svg style="vertical-align' in shown
+    assert 'aria-hidden="true"' in shown
     assert 'fill="currentColor"' in shown  # follows the text colour: light or dark
     assert ">%</mi></math>" in percent  # an escaped percent is kept
     used = set(re.findall(r'xlink:href="#([^"]+)"', shown + percent))
@@ -158,7 +160,8 @@ def test_no_page_loads_a_typesetting_script_and_every_page_its_stylesheet(
         "svg.css",
     ]
     css = (site / "assets/mathjax/svg.css").read_text()
-    assert "mjx-assistive-mml" in css and 'mjx-container[jax="SVG"]' in css
+    assert "mjx-assistive-mml" in css
+    assert 'mjx-container[jax="SVG"]' in css
     for path in html_files(site):
         html = soup(path)
         sources = [script.get("src", "") for script in html.find_all("script")]
@@ -211,7 +214,8 @@ def test_groups_that_only_move_are_folded_and_any_other_drawing_is_kept():
 TEX = re.compile(r"^\$\$\n(.*?)\n\$\$$|\\\((.*?)\\\)", re.DOTALL | re.MULTILINE)
 
 # Where each shape of each formula lands, relative to its drawing, in pixels.
-SHAPES = """(sel) => [...document.querySelectorAll(sel + " mjx-container")].map((math) => {
+SHAPES = """(sel) =>
+[...document.querySelectorAll(sel + " mjx-container")].map((math) => {
   const frame = math.querySelector("svg").getBoundingClientRect();
   return [...math.querySelectorAll("svg use, svg rect")].map((shape) => {
     const box = shape.getBoundingClientRect();

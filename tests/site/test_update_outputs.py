@@ -8,7 +8,6 @@ from project import FIXTURES
 from update_outputs import update_outputs
 
 
-
 def test_update_outputs_writes_what_blocks_print_and_only_that(tmp_path: Path):
     page = tmp_path / "stale-outputs.md"
     shutil.copy(FIXTURES / "stale-outputs.md", page)

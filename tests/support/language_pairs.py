@@ -19,31 +19,6 @@ LANGUAGES = ("zh",)  # every edition besides the English one
 # English pages and labs with no translation yet. The pair test fails for a
 # page missing from here without a twin, and for one listed here with a twin;
 # when every translation is merged this list is empty, and stays empty.
-UNTRANSLATED = {
-    "zh": [
-        "01-one-neuron.md",
-        "02-layers.md",
-        "03-activations.md",
-        "04-first-network.md",
-        "05-gradient-descent.md",
-        "06-backpropagation.md",
-        "07-making-it-fast.md",
-        "08-handwritten-digits.md",
-        "glossary.md",
-        "labs/01-one-neuron.py",
-        "labs/02-layers.py",
-        "labs/03-activations.py",
-        "labs/04-first-network.py",
-        "labs/05-gradient-descent.py",
-        "labs/06-backpropagation.py",
-        "labs/07-making-it-fast.py",
-        "labs/08-handwritten-digits.py",
-        "labs/index.md",
-        "next.md",
-        "notation.md",
-    ]
-}
-
 FENCE = re.compile(r"^( *)(```+|~~~+)([^\n]*)\n(.*?)^\1\2[ \t]*$", re.M | re.S)
 HEADING = re.compile(r"^(#{1,6}) (.+?)[ \t]*$", re.M)
 ANCHOR = re.compile(r"\{[ \t]*#([\w-]+)[ \t]*\}$")
