@@ -1,6 +1,7 @@
 """Time nnlit's trainers against the source's loop, PyTorch CPU and scikit-learn.
 
     .venv/bin/python bench/train_speed.py [--quick] [--repeats N]
+                                          [--coretype inherit|default|NAME]
 
 Two tasks:
 
@@ -38,6 +39,23 @@ this machine measured in the same run: large square ``matmul`` (2048 x 2048),
 per dtype, in a process of its own at the start of every repeat, the best of
 all its runs (a peak is what the machine can do, so a disturbed run must not
 lower it).
+
+The floor (MLP rows): the matrix products ``nnlit fast`` makes in the timed
+run, recorded from a run of it (``np.matmul`` is wrapped to keep each call's
+arrays: the same shapes, dtypes, strides and buffers) and made again alone,
+one after another, in a process set up as the contenders' are; the best of
+all its runs (it is a limit, as the peak is). "% floor" divides the floor by a
+contender's time: what ``nnlit fast`` spends beyond it is everything that is
+not a product (activations, slopes, gathering minibatches, Python). The floor
+is nnlit's own sequence of products, so "% peak" stays the yardstick of the
+products themselves.
+
+Kernels: every process reports the BLAS it loaded and the kernel it picked
+(threadpoolctl), and the parent prints the variables that choose kernels or
+threads. ``--coretype default`` unsets the core-type variables
+(``OPENBLAS_CORETYPE`` and its kin) in the contenders' processes only, so that
+each BLAS picks its kernels for this processor; ``--coretype NAME`` sets
+``OPENBLAS_CORETYPE=NAME`` there; ``inherit`` (the default) changes nothing.
 
 The ratios are contender time / nnlit fast time (same task and dtype): above 1,
 nnlit is faster. Targets are printed, never asserted.
