@@ -18,15 +18,11 @@ the same messages. What differs is how the arithmetic meets memory:
 - in full batch, the error after epoch :math:`e` is read off the forward pass of
   epoch :math:`e + 1`, which computes exactly that network on exactly those
   examples: the per-epoch error costs one extra forward pass in all;
-- each example's numbers are stored side by side (``order="F"``), so a chunk
-  of examples is one piece of memory, and a minibatch is gathered as whole
-  rows of the transposed inputs;
-- a chunk of examples goes through all the layers (forward, then backward)
-  before the next one: each product's output is still in the cache when its
-  activation or slope reads it; the weight steps then take all examples at once;
-- the element-wise work runs in cache-sized blocks of columns, on as many
-  threads as the machine has cores (NumPy releases the GIL inside ufuncs), as
-  the matrix products already do;
+- a minibatch is gathered as whole rows of the inputs stored one row per
+  example, straight into its buffer;
+- the element-wise work on large arrays runs in cache-sized blocks of rows, on
+  as many threads as the machine has cores (NumPy releases the GIL inside
+  ufuncs), as the matrix products already do;
 - ``dtype=np.float32`` trains in float32 from end to end: half the bytes to
   move, twice the numbers per SIMD instruction.
 """
@@ -200,82 +196,74 @@ def kernels_for(name: str) -> Kernels:
 # --8<-- [end:other_kernels]
 
 
-# --8<-- [start:by_columns]
+# --8<-- [start:by_rows]
 @cache
 def _threads() -> tuple[int, ThreadPoolExecutor | None]:
-    """How many cores element-wise work may use, and a pool for the others."""
+    """How many cores element-wise work may use, and a pool for them."""
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity else os.cpu_count() or 1
-    return cores, (ThreadPoolExecutor(cores - 1) if cores > 1 else None)
+    return cores, (ThreadPoolExecutor(cores) if cores > 1 else None)
 
 
-PARALLEL_FROM = 1 << 16  # elements: below this, handing work over costs more
-BLOCK = 1 << 16  # elements per block: 512 KB of float64, half the L2 cache
-CHUNK = 1 << 19  # elements of the widest layer per chunk of examples: 4 MB
+# elements: below this, a second thread costs more than it saves (measured on
+# two cores: a minibatch layer of a few hundred examples runs faster on one)
+PARALLEL_FROM = 1 << 18
+BLOCK = 1 << 17  # elements per block of rows: 1 MB of float64, about the L2 cache
 
 
-def by_columns(kernel: Callable, *arrays: NDArray | None) -> None:
-    """Run ``kernel(*arrays)`` on blocks of columns (examples), on every core.
+def by_rows(kernel: Callable, *arrays: NDArray | None) -> None:
+    """Run ``kernel(*arrays)`` on blocks of rows, on every core, for large arrays.
 
-    Every array with the first one's shape is cut the same way; a bias column
-    and ``None`` are passed whole. Each block is small enough to stay in cache
-    through all the kernel's passes, so it crosses the memory bus once, not
-    once a pass. This thread does the first share and the pool the others.
+    Every array has the first one's rows (a bias column too); ``None`` stays
+    ``None``. Each block is small enough to stay in cache through all the
+    kernel's passes, so the array crosses the memory bus once, not once a pass.
     """
-    shape, cols = arrays[0].shape, arrays[0].shape[1]
+    rows, cols = arrays[0].shape
     cores, pool = _threads()
-    parts = 1 if pool is None or arrays[0].size < PARALLEL_FROM else cores
-    step = max(1, BLOCK // shape[0])
+    if pool is None or arrays[0].size < PARALLEL_FROM:
+        kernel(*arrays)
+        return
+    step = max(1, BLOCK // cols)
 
     def part(p: int) -> None:
         with np.errstate(over="ignore", invalid="ignore"):  # per thread
-            for c in range(p * cols // parts, (p + 1) * cols // parts, step):
-                end = min(c + step, (p + 1) * cols // parts)
-                cut = slice(c, end)
-                kernel(*(a[:, cut] if a is not None and a.shape == shape else a
-                         for a in arrays))  # fmt: skip
+            for r in range(p * rows // cores, (p + 1) * rows // cores, step):
+                end = min(r + step, (p + 1) * rows // cores)
+                kernel(*(a if a is None else a[r:end] for a in arrays))
 
-    others = [pool.submit(part, p) for p in range(1, parts)] if parts > 1 else []
-    part(0)
-    for done in others:
+    for done in [pool.submit(part, p) for p in range(cores)]:
         done.result()
-
-
-def chunks(k: int, widest: int) -> list[slice]:
-    """The examples ``0..k-1`` in chunks of at most ``CHUNK`` numbers a layer."""
-    step = max(1, CHUNK // widest)
-    return [slice(c, min(c + step, k)) for c in range(0, k, step)]
 
 
 class Buffers:
     r"""Every array one step needs, for batches of ``k`` examples, made once.
 
     ``A[l]`` holds layer ``l``'s activation (``A[0]`` the input batch, when
-    ``gather``), ``dA[l]`` its gradient, turned in place into ``dZ`` and scaled
+    ``gather``: stored one row per example, so gathering copies whole rows;
+    ``Y`` the batch's targets, likewise),
+    ``dA[l]`` its gradient, turned in place into ``dZ`` and scaled
     by :math:`\eta / m`; ``tmp[l]`` is scratch; ``dW[l]`` and ``db[l]`` are the
     steps; ``ones`` sums a ``dZ`` across columns with one matrix-vector product.
-    The ``(n, k)`` arrays are stored column by column (``order="F"``): each
-    example's numbers side by side, so a chunk of examples is one piece of
-    memory. ``chunks`` cuts the ``k`` examples into chunks.
     """
 
     def __init__(self, layers: Layers, k: int, dtype: np.dtype, gather: bool) -> None:
         """Allocate the arrays for ``k`` examples of the network ``layers``."""
 
-        def new(n: int, k: int = k, order: str = "F") -> NDArray:
-            return np.empty((n, k), dtype, order)
+        def new(n: int, k: int = k) -> NDArray:
+            return np.empty((n, k), dtype)
 
         sizes = [layers[0][0].shape[1], *(W.shape[0] for W, _ in layers)]
-        self.A = [new(sizes[0]) if gather else None, *(new(n) for n in sizes[1:])]
+        rows = np.empty((k, sizes[0]), dtype) if gather else None  # one per example
+        self.A = [None if rows is None else rows.T, *(new(n) for n in sizes[1:])]
+        self.Y = np.empty((k, sizes[-1]), dtype).T if gather else None  # targets
         self.dA = [None, *(new(n) for n in sizes[1:])]
         self.tmp = [None, *(new(n) for n in sizes[1:])]
-        self.dW = [None, *(new(n, p, "C") for p, n in itertools.pairwise(sizes))]
+        self.dW = [None, *(new(n, n_prev) for n_prev, n in itertools.pairwise(sizes))]
         self.db = [None, *(new(n, 1) for n in sizes[1:])]
         self.ones = np.ones((k, 1), dtype)
-        self.chunks = chunks(k, max(sizes))
 
 
-# --8<-- [end:by_columns]
+# --8<-- [end:by_rows]
 
 
 # --8<-- [start:step]
@@ -285,17 +273,13 @@ def forward_in_place(
     """The forward pass into ``buf``: each layer's activation, no new array.
 
     ``layers`` is :func:`nnlit.layers.weights_and_biases` of the parameters.
-    A chunk of examples goes through every layer before the next chunk starts:
-    each product's output is still in the cache when its activation reads it.
     """
-    for cut in buf.chunks:
-        A = X[:, cut]  # (n_0, c) for a chunk of c examples
-        for l, ((W, b), kernel) in enumerate(zip(layers, kernels, strict=True), 1):
-            Z = buf.A[l][:, cut]
-            np.matmul(W, A, out=Z)  # (n_l, n_{l-1}) @ (n_{l-1}, c) -> (n_l, c)
-            by_columns(kernel.value, Z, b, buf.tmp[l][:, cut])
-            A = Z
-    return buf.A[-1]
+    A = X  # (n_0, k) for a batch of k examples
+    for l, ((W, b), kernel) in enumerate(zip(layers, kernels, strict=True), start=1):
+        np.matmul(W, A, out=buf.A[l])  # (n_l, n_{l-1}) @ (n_{l-1}, k) -> (n_l, k)
+        by_rows(kernel.value, buf.A[l], b, buf.tmp[l])
+        A = buf.A[l]
+    return A
 
 
 def backward_and_update(
@@ -308,18 +292,15 @@ def backward_and_update(
     r"""Backpropagate ``buf.dA[L]`` (holding :math:`\hat Y - Y`) and step.
 
     ``scale`` is :math:`\eta / m`, applied once, here, at the output. Each ``W``
-    and ``b`` of ``layers`` is updated in place, once every ``dZ`` is known.
+    and ``b`` of ``layers`` is updated in place.
     """
     L = len(kernels)
     buf.dA[L] *= scale
-    for cut in buf.chunks:  # dZ of every layer, a chunk at a time, as forward
-        for l in range(L, 0, -1):
-            dZ = buf.dA[l][:, cut]
-            by_columns(kernels[l - 1].slope, dZ, buf.A[l][:, cut], buf.tmp[l][:, cut])
-            if l > 1:  # dA of the layer below, with W before its step
-                np.matmul(layers[l - 1][0].T, dZ, out=buf.dA[l - 1][:, cut])
-    for l, (W, b) in enumerate(layers, 1):  # the steps, on all k examples at once
-        dZ, A_prev = buf.dA[l], X if l == 1 else buf.A[l - 1]
+    for l in range(L, 0, -1):
+        (W, b), dZ, A_prev = layers[l - 1], buf.dA[l], X if l == 1 else buf.A[l - 1]
+        by_rows(kernels[l - 1].slope, dZ, buf.A[l], buf.tmp[l])  # dZ = dA * g'
+        if l > 1:  # dA of the layer below, with W before its step
+            np.matmul(W.T, dZ, out=buf.dA[l - 1])  # (n_{l-1}, k)
         W -= np.matmul(dZ, A_prev.T, out=buf.dW[l])  # (n_l, k) @ (k, n_{l-1})
         if b is not None:
             b -= np.matmul(dZ, buf.ones, out=buf.db[l])  # sum over the k columns
@@ -332,7 +313,7 @@ def _half_squared_error(buf: "Buffers", Y: NDArray, L: int) -> float:
     r"""Store :math:`\hat Y - Y` in ``buf.dA[L]``; return :math:`\frac1{2m}\sum`."""
     residual = buf.dA[L]
     np.subtract(buf.A[L], Y, out=residual)
-    flat = residual.ravel(order="K")  # a view, in whichever order it is stored
+    flat = residual.reshape(-1)
     return 0.5 * float(np.dot(flat, flat)) / Y.shape[1]
 
 
@@ -361,7 +342,7 @@ def train_fast(
     lr = check_schedule(lr, epochs, batch_size)
     X, Y, params, gs = check_problem(X, Y, params, g)  # as train checks them
     seed, dtype = check_seed(seed), check_dtype(dtype)
-    X, Y = np.asfortranarray(X, dtype), np.asfortranarray(Y, dtype)  # by example
+    X, Y = np.ascontiguousarray(X, dtype), np.ascontiguousarray(Y, dtype)
     params = {key: np.array(value, dtype) for key, value in params.items()}
     kernels = [kernels_for(name) for name in gs]
     with np.errstate(all="ignore"):  # a diverging run is caught as in `train`
@@ -438,20 +419,22 @@ def train_minibatches(
     """
     layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
     full, gathered, losses = Buffers(layers, m, X.dtype, gather=False), {}, []
-    examples, targets = X.T, Y.T  # (m, n_0) and (m, n_L): one row per example
+    # one row per example: a minibatch is gathered as whole rows, not scattered
+    # numbers from every row of X
+    examples, targets = np.ascontiguousarray(X.T), np.ascontiguousarray(Y.T)
     for _ in range(epochs):
         order = rng.permutation(m)
         for start in range(0, m, batch_size):
-            batch = order[start : start + batch_size]  # k example indices
+            batch = order[start : start + batch_size]  # k column indices
             k = len(batch)  # batch_size, or fewer in the last batch
             if k not in gathered:  # one set of buffers per batch size
                 gathered[k] = Buffers(layers, k, X.dtype, gather=True)
             buf = gathered[k]
-            # whole rows: k contiguous copies ("clip": no checked temporary)
+            # "clip": with the default mode, NumPy gathers into a temporary first
             np.take(examples, batch, axis=0, out=buf.A[0].T, mode="clip")
             forward_in_place(buf, buf.A[0], layers, kernels)  # buf.A[L]: (n_L, k)
-            np.take(targets, batch, axis=0, out=buf.tmp[L].T, mode="clip")
-            np.subtract(buf.A[L], buf.tmp[L], out=buf.dA[L])
+            np.take(targets, batch, axis=0, out=buf.Y.T, mode="clip")
+            np.subtract(buf.A[L], buf.Y, out=buf.dA[L])
             backward_and_update(buf, buf.A[0], layers, kernels, lr / k)
         forward_in_place(full, X, layers, kernels)  # the error on all m examples
         record_error(full, Y, losses, lr, params)
