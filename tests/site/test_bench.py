@@ -36,3 +36,57 @@ def test_the_speed_bench_explains_itself():
     )
     assert result.returncode == 0, result.stderr
     assert "--quick" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def speed_bench() -> dict:
+    """The speed bench's functions, loaded as a module (its main does not run)."""
+    import runpy
+
+    return runpy.run_path(str(ROOT / "bench" / "train_speed.py"))
+
+
+@pytest.mark.parametrize("batch", [None, 7])
+def test_the_floor_is_every_product_the_fast_trainer_makes(speed_bench, batch):
+    """Recorded from a real run: the products the bench counts, plus the bias sums."""
+    import numpy as np
+
+    from nnlit.fast import train_fast
+    from nnlit.layers import init_params
+
+    sizes, m, epochs = [6, 5, 4, 3], 20, 2
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(sizes[0], m)), rng.random(size=(sizes[-1], m))
+    start = init_params(sizes, seed=1)
+    calls = speed_bench["record_products"](
+        lambda: train_fast(X, Y, start, "sigmoid", 0.1, epochs, batch)
+    )
+    flops = {"products": 0, "bias sums": 0}
+    for a, b, out in calls:
+        assert out is not None, "every product writes into a buffer"
+        kind = "bias sums" if b.shape[1] == 1 else "products"
+        flops[kind] += 2 * a.shape[0] * a.shape[1] * b.shape[1]
+    assert flops["products"] == speed_bench["gemm_flops"](sizes, m, epochs, batch)
+    # each epoch's steps sum every layer's dZ over all m examples, once
+    assert flops["bias sums"] == 2 * sum(sizes[1:]) * m * epochs
+    assert speed_bench["replay"](calls) > 0
+    assert np.matmul is speed_bench["np"].matmul, "np.matmul is restored"
+
+
+def test_the_core_type_is_set_or_unset_for_the_contenders_only(
+    speed_bench, monkeypatch
+):
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "Haswell")
+    environment = speed_bench["child_environment"]
+    assert environment("inherit")[0]["OPENBLAS_CORETYPE"] == "Haswell"
+    assert "OPENBLAS_CORETYPE" not in environment("default")[0]
+    assert environment("SkylakeX")[0]["OPENBLAS_CORETYPE"] == "SkylakeX"
+    assert os.environ["OPENBLAS_CORETYPE"] == "Haswell", "this process keeps its own"
+    assert "OPENBLAS_CORETYPE=Haswell" in speed_bench["kernel_variables"](os.environ)
+
+
+def test_each_process_reports_its_blas_and_kernel(speed_bench):
+    """Once NumPy is loaded, threadpoolctl sees its BLAS and the kernel it picked."""
+    (first, *_) = speed_bench["blas_in_use"]()
+    assert ", kernel " in first
+    assert first.endswith(" threads")
