@@ -31,6 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs_jupyter.plugin import NotebookFile
+from site_build.labs import WORDS
 
 SEARCH = "material/search"
 CONFIG_BASE = re.compile(
@@ -150,7 +151,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """
     base = get_relative_url(folder(config) or ".", page.url)
     output = CONFIG_BASE.sub(lambda m: f'{m.group(1)}{base}"', output, count=1)
+    output = permalinks_in(output, language(config))
     return ALTERNATE.sub("", output)
+
+
+def permalinks_in(html: str, code: str) -> str:
+    """Title the headings' permanent links in the edition's language.
+
+    The toc extension writes its one English title into every edition.
+    """
+    english, own = WORDS["en"]["permalink"], WORDS[code]["permalink"]
+    link = re.compile(rf'(<a class="headerlink" href="[^"]*" title="){english}"')
+    return link.sub(rf'\g<1>{own}"', html)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

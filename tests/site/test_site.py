@@ -147,6 +147,32 @@ def test_each_edition_draws_its_figures_in_its_own_words(site: Path):
         assert english != chinese, f"{name}: the Chinese figure has English words"
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+CJK_BREAK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]\n[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize(("folder", "lang"), [("", "en"), ("zh", "zh")])
+def test_each_edition_speaks_its_own_language_in_the_theme(site: Path, folder, lang):
+    """The page's language, the palette toggle's names and the heading links."""
+    root = site / folder
+    pages = [p for p in root.rglob("*.html") if folder or "zh" not in p.parts]
+    assert len(pages) > 20
+    for path in pages:
+        if path.name == "404.html":
+            continue  # the English one, at the root (hooks/editions.py)
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert html.html["lang"] == lang, path
+        names = [x["aria-label"] for x in html.select("input[name=__palette]")]
+        names += [x["title"] for x in html.select("a.headerlink")]
+        assert names, path
+        for name in names:
+            assert bool(CJK.search(name)) == (lang == "zh"), (path, name)
+            assert bool(LATIN.search(name)) == (lang == "en"), (path, name)
+        for paragraph in html.select("article p"):
+            assert not CJK_BREAK.search(str(paragraph)), (path, str(paragraph)[:80])
+
+
 def test_the_notebook_downloads_are_the_same_from_any_build(site: Path, tmp_path: Path):
     """The build's notebooks equal ones written here, in another process.
 
