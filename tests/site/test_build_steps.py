@@ -71,7 +71,7 @@ def test_dollar_maths_becomes_what_the_sites_mathjax_typesets():
 
 
 def test_the_fingerprint_follows_every_source_of_nnlit(tmp_path: Path, monkeypatch):
-    """Any edit under nnlit/, a figure module's included, changes the key."""
+    """Any edit under nnlit/, figure modules and their words included, changes it."""
     shutil.copytree(ROOT / "nnlit", tmp_path / "nnlit")
     shutil.copy(ROOT / "requirements.txt", tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -79,9 +79,13 @@ def test_the_fingerprint_follows_every_source_of_nnlit(tmp_path: Path, monkeypat
     before = nnlit_fingerprint(tmp_path)
     drawing = tmp_path / "nnlit" / "figures" / "drawing.py"
     drawing.write_text(drawing.read_text() + "\n# an edit\n")
-    assert nnlit_fingerprint(tmp_path) != before
+    after_code = nnlit_fingerprint(tmp_path)
+    assert after_code != before
+    words = tmp_path / "nnlit" / "figures" / "words.toml"
+    words.write_text(words.read_text() + "\n# a figure's words edited\n")
+    after_words = nnlit_fingerprint(tmp_path)
     (tmp_path / "requirements.txt").write_text("numpy==0\n")
-    assert len({before, nnlit_fingerprint(tmp_path)}) == 2
+    assert len({before, after_code, after_words, nnlit_fingerprint(tmp_path)}) == 4
 
 
 WIDGET_PAGE = """<html><head><title>t</title></head><body>
