@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from code_style import lint_block, ruff_command
-from docblocks import Block, english_pages, page_blocks
+from docblocks import Block, page_blocks, pages
 from project import DOCS, FIXTURES, ROOT
 
 BLOCKS = [
     pytest.param(block, id=str(block))
-    for page in english_pages()  # a translation's blocks are the same
+    for page in pages()  # every edition's, as each edition's reader sees them
     for block in page_blocks(page)
 ]
 

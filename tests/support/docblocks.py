@@ -172,16 +172,6 @@ def pages() -> list[Path]:
     return sorted(DOCS.rglob("*.md"))
 
 
-def english_pages() -> list[Path]:
-    """The English pages: the ones whose blocks the tests run.
-
-    A translated page's blocks and expected outputs are the English page's,
-    byte for byte (``test_language_pairs.py``); running them again would prove
-    nothing new and double the suite's longest test.
-    """
-    return [page for page in pages() if len(page.suffixes) == 1]
-
-
 def shown_path(page: Path) -> str:
     """The page's path as messages give it: from the repository's root if inside."""
     return str(page.relative_to(ROOT)) if page.is_relative_to(ROOT) else str(page)
