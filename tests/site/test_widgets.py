@@ -371,18 +371,25 @@ def test_the_activations_widget_says_what_is_wrong_in_words(context, base_url):
     assert problems == []
 
 
-@pytest.mark.parametrize("page_name", ["01-one-neuron.html", "03-activations.html"])
-def test_without_javascript_the_widget_hides_and_the_figures_stay(
-    browser, base_url, page_name
+def test_without_javascript_every_widget_hides_and_the_figures_stay(
+    browser, site, base_url
 ):
+    """Every page that places a widget, in every edition: the static figures stay."""
+    names = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*.html"))
+        if 'class="nnlit-widget"' in path.read_text(encoding="utf-8")
+    ]
+    assert len(names) >= 8, names  # four widgets, in two editions
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + page_name)
-    assert page.locator(".nnlit-widget").count() == 1
-    assert not page.locator(".nnlit-widget").is_visible()
-    figures = page.locator("article figure img")
-    assert figures.count() >= 1
-    assert all(figures.nth(i).is_visible() for i in range(figures.count()))
+    for name in names:
+        page.goto(base_url + name)
+        assert page.locator(".nnlit-widget").count() == 1, name
+        assert not page.locator(".nnlit-widget").is_visible(), name
+        figures = page.locator("article figure img")
+        assert figures.count() >= 1, name
+        assert all(figures.nth(i).is_visible() for i in range(figures.count())), name
     context.close()
 
 

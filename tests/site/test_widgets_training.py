@@ -335,18 +335,3 @@ def test_after_use_in_either_scheme_every_shown_value_is_defined(
     clean(widget, "a forward pass and five backward steps")
     shot(widget, f"backprop-{scheme}")
     assert problems + more == []
-
-
-@pytest.mark.parametrize("chapter", [CHAPTER_5, CHAPTER_6])
-def test_without_javascript_the_widget_hides_and_the_figures_stay(
-    browser, base_url, chapter
-):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + chapter)
-    assert page.locator(".nnlit-widget").count() == 1
-    assert not page.locator(".nnlit-widget").is_visible()
-    figures = page.locator("article figure img")
-    assert figures.count() >= 1
-    assert all(figures.nth(i).is_visible() for i in range(figures.count()))
-    context.close()
