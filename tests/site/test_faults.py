@@ -166,7 +166,7 @@ def test_an_inaccessible_page_fails_the_axe_check(tmp_path: Path, browser):
     site = tmp_path / "site"
     build_fixture(FIXTURES / "inaccessible", site)
     with serve(site) as url:
-        found = axe_audit(browser, site, url, "light", 390)
+        found = axe_audit(browser, site, url, ("light",), 390)
     where = "index.html (light, 390 px): "
     rules = {f.removeprefix(where).split(":")[0] for f in found if f.startswith(where)}
     assert "color-contrast (serious) at p > span" in rules, found

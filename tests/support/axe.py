@@ -87,25 +87,29 @@ def site_pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
-def axe_audit(browser, site: Path, base_url: str, scheme: str, width: int) -> list[str]:
-    """axe-core's violations on every page of ``site`` in one scheme and width.
+def axe_audit(
+    browser, site: Path, base_url: str, schemes: tuple[str, ...], width: int
+) -> list[str]:
+    """axe-core's violations on every page of ``site`` in each scheme, at one width.
 
     Each violation is a sentence naming the page, the scheme, the width, the
-    rule and the element. The theme follows the emulated system scheme.
+    rule and the element. The theme follows the emulated system scheme, set
+    after the page loads, so one load serves every scheme.
     """
     script = axe_script()
     context = browser.new_context(viewport={"width": width, "height": 900})
     found = []
     for name in site_pages(site):
         page, problems = open_page(context, base_url + name)
-        page.emulate_media(color_scheme=scheme)
-        page.wait_for_function(THEME_IS, arg=THEMES[scheme])
-        where = f"{name} ({scheme}, {width} px)"
-        found += [f"{where}: {problem}" for problem in problems]
-        found += [
-            f"{where}: {v['rule']} ({v['impact']}) at {v['target']}: {v['summary']}"
-            for v in violations(page, script)
-        ]
+        found += [f"{name} ({width} px): {problem}" for problem in problems]
+        for scheme in schemes:
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function(THEME_IS, arg=THEMES[scheme])
+            where = f"{name} ({scheme}, {width} px)"
+            found += [
+                f"{where}: {v['rule']} ({v['impact']}) at {v['target']}: {v['summary']}"
+                for v in violations(page, script)
+            ]
         page.close()
     context.close()
     return found
