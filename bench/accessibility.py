@@ -14,9 +14,6 @@ rules (Lighthouse runs axe-core too, with a few rules of its own weighted).
 """
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,27 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from browser import chromium  # noqa: E402
-from page_speed import LIGHTHOUSE_FLAGS, build, lighthouse_cli, serve  # noqa: E402
+from page_speed import build, lighthouse_cli, lighthouse_report, serve  # noqa: E402
 
 
 def accessibility(node: Path, cli: Path, url: str) -> tuple[float, list[str]]:
     """Lighthouse's accessibility score of ``url``, and what it found failing."""
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        command = [
-            node,
-            cli,
-            url,
-            "--quiet",
-            "--only-categories=accessibility",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={LIGHTHOUSE_FLAGS}",
-        ]
-        env = dict(os.environ, CHROME_PATH=chromium())
-        subprocess.run(command, env=env, check=True, capture_output=True)
-        result = json.loads(report.read_text())
+    result = lighthouse_report(node, cli, url, "accessibility")
     category = result["categories"]["accessibility"]
     failing = []
     for ref in category["auditRefs"]:

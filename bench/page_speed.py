@@ -225,8 +225,8 @@ def lighthouse_cli() -> tuple[Path, Path]:
     return node, cli
 
 
-def lighthouse(node: Path, cli: Path, url: str) -> dict[str, float]:
-    """Lighthouse's mobile performance score, TBT (ms) and CLS for ``url``."""
+def lighthouse_report(node: Path, cli: Path, url: str, category: str) -> dict:
+    """Lighthouse's JSON report of ``url`` for one category, on our Chromium."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         command = [
@@ -234,14 +234,19 @@ def lighthouse(node: Path, cli: Path, url: str) -> dict[str, float]:
             cli,
             url,
             "--quiet",
-            "--only-categories=performance",
+            f"--only-categories={category}",
             "--output=json",
             f"--output-path={report}",
             f"--chrome-flags={LIGHTHOUSE_FLAGS}",
         ]
         env = dict(os.environ, CHROME_PATH=chromium())
         subprocess.run(command, env=env, check=True, capture_output=True)
-        result = json.loads(report.read_text())
+        return json.loads(report.read_text())
+
+
+def lighthouse(node: Path, cli: Path, url: str) -> dict[str, float]:
+    """Lighthouse's mobile performance score, TBT (ms) and CLS for ``url``."""
+    result = lighthouse_report(node, cli, url, "performance")
     audits = result["audits"]
     return {
         "score": 100 * result["categories"]["performance"]["score"],
