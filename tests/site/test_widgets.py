@@ -10,13 +10,12 @@ each widget is saved light and dark after the drive.
 """
 
 import os
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 from browser import SCHEMES, THEME_IS, THEMES, open_page
-from widgets import Widget, agrees, close
+from widgets import Widget, agrees, close, overflows
 
 from nnlit import errata
 from nnlit.activations import ACTIVATIONS
@@ -210,17 +209,6 @@ SOURCE = {
         lambda x: 1 - errata.tanh_as_in_the_source(x) ** 2,
     ),
 }
-
-
-def overflows(f, x) -> bool:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            with np.errstate(over="raise", invalid="ignore"):
-                f(x)
-        except FloatingPointError:
-            return True
-    return False
 
 
 def nnlit_cells(g: str, z: float, dtype: str) -> dict:

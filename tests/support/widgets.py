@@ -17,9 +17,11 @@ shown number to a Python value at the precision it is shown with.
 import json
 import math
 import subprocess
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from project import DOCS, ROOT
 from site_build.mathjax import node
 
@@ -170,3 +172,15 @@ class Widget:
         """Save a picture of the widget alone at ``path``."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.root.screenshot(path=str(path), animations="disabled")
+
+
+def overflows(f, x) -> bool:
+    """Whether NumPy overflows computing ``f(x)`` (the widgets say so in words)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with np.errstate(over="raise", invalid="ignore"):
+                f(x)
+        except FloatingPointError:
+            return True
+    return False
