@@ -90,3 +90,11 @@ def test_each_process_reports_its_blas_and_kernel(speed_bench):
     (first, *_) = speed_bench["blas_in_use"]()
     assert ", kernel " in first
     assert first.endswith(" threads")
+
+
+def test_the_floor_share_pairs_each_run_with_its_own_replay(speed_bench):
+    """Each run is divided by the replay made beside it, never by another's."""
+    pairs = [(2.0, 1.0), (4.0, 3.0), (1.0, 1.0)]  # shares 0.5, 0.75 and 1
+    assert speed_bench["floor_share"](pairs) == 0.75
+    # the best replay over the worst run would say 0.25; the medians, 0.5
+    assert speed_bench["floor_share"]([(4.0, 1.0), (1.0, 1.0), (2.0, 2.0)]) == 1.0
