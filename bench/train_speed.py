@@ -43,17 +43,17 @@ lower it).
 The floor (MLP rows): the matrix products ``nnlit fast`` makes in the timed
 run, recorded from a run of it (``np.matmul`` is wrapped to keep each call's
 arrays: the same shapes, dtypes, strides and buffers) and made again alone,
-one after another. It is measured in pairs: in one process, a timed run of
-``nnlit fast`` and, right after it, a replay of its products, several times, so
-that both halves of a pair see the machine in the same state (a shared machine
-drifts from second to second, and a floor taken in a quiet moment against a
-trainer timed in a busy one, or the other way round, would say more about the
-machine than about the trainer). "% floor" of ``nnlit fast`` is the median over
-all pairs of replay / run: what it spends beyond the floor is everything that
-is not a product (activations, slopes, gathering minibatches, Python). The
-floor row is the median replay, and the other contenders' "% floor" divides it
-by their median time. The floor is nnlit's own sequence of products, so
-"% peak" stays the yardstick of the products themselves.
+one after another. Each ``nnlit fast`` process measures its own floor right
+after its timed run, so that the two halves of a pair see the machine in the
+same state (a shared machine drifts from second to second, and a floor taken
+in a quiet moment against a trainer timed in a busy one, or the other way
+round, would say more about the machine than about the trainer). "% floor" of
+``nnlit fast`` is the median over the pairs of floor / run: what it spends
+beyond the floor is everything that is not a product (activations, slopes,
+gathering minibatches, Python). The floor row is the median floor, and the
+other contenders' "% floor" divides it by their median time. The floor is
+nnlit's own sequence of products, so "% peak" stays the yardstick of the
+products themselves.
 
 Kernels: every process reports the BLAS it loaded and the kernel it picked
 (threadpoolctl), and the parent prints the variables that choose kernels or
@@ -272,13 +272,6 @@ def replay(calls: list[tuple]) -> float:
     return time.perf_counter() - t0
 
 
-def paired_run(train: Callable[[int], object], epochs: int, calls: list) -> tuple:
-    """Time ``train(epochs)``, then replay ``calls`` at once; both seconds."""
-    t0 = time.perf_counter()
-    train(epochs)
-    return time.perf_counter() - t0, replay(calls)
-
-
 def floor_share(pairs: list[tuple[float, float]]) -> float:
     """The median over (run, floor) pairs of floor / run: the share of the floor."""
     return statistics.median(floor / run for run, floor in pairs)
@@ -344,12 +337,6 @@ def measure(task: str, contender: str, dtype_name: str, args: dict) -> dict:
             return {"W1": W1, "W2": w2[None, :]}, losses / 2
 
         warm = 0
-    elif contender == "floor":  # nnlit fast's products alone, paired with runs
-        train = run_nnlit("fast", X, Y, start, g, lr, epochs, batch, dtype)
-        calls = record_products(lambda: train(epochs))  # a warm-up, too
-        pairs = [paired_run(train, epochs, calls) for _ in range(args["floor_repeats"])]
-        seconds = statistics.median(floor for _, floor in pairs)
-        return {"seconds": seconds, "pairs": pairs, "products": len(calls)}
     elif contender.startswith("nnlit"):
         train = run_nnlit(
             contender.split()[1], X, Y, start, g, lr, epochs, batch, dtype
@@ -369,6 +356,9 @@ def measure(task: str, contender: str, dtype_name: str, args: dict) -> dict:
     seconds = time.perf_counter() - t0
     if params is not None:
         np.savez(args["out"], **{k: np.asarray(v) for k, v in params.items()})
+    if contender == "nnlit fast" and task == "mlp":  # its floor, right after
+        calls = record_products(lambda: train(epochs))
+        info |= {"floor": replay(calls), "products": len(calls)}
     return {"seconds": seconds, "final_loss": float(losses[-1]), **info}
 
 
@@ -405,7 +395,7 @@ def plan(quick: bool) -> tuple[list[dict], list[str]]:
         for dt in ("float64", "float32"):
             # the clear version in float64 only: one row is enough to show the gap
             clear = ["nnlit clear"] if dt == "float64" else []
-            for contender in ["nnlit fast", "floor", *clear, *optional]:
+            for contender in ["nnlit fast", *clear, *optional]:
                 runs.append({**base, "contender": contender, "dtype": dt})
                 runs[-1]["warmup_epochs"] = 1
     return runs, skipped
@@ -474,7 +464,6 @@ def main() -> None:
             for i, run in enumerate(runs):
                 out = Path(tmp) / f"{i}-{r}.npz"
                 spec = {**run, "out": str(out), "peak_repeats": 10}
-                spec["floor_repeats"] = 3
                 done = subprocess.run(
                     [sys.executable, __file__, "--child", json.dumps(spec)],
                     capture_output=True,
@@ -490,7 +479,18 @@ def main() -> None:
                         result["weights"] = dict(weights)
                 results.setdefault(key(run), []).append(result)
             print(f"repeat {r + 1}/{repeats} done", flush=True)
+    add_floors(results)
     report(runs, results, skipped)
+
+
+def add_floors(results: dict) -> None:
+    """The floor rows: the replay each ``nnlit fast`` process made after its run."""
+    for k in [k for k in results if k[0] == "mlp" and k[3] == "nnlit fast"]:
+        results[(*k[:3], "floor")] = [
+            {"pairs": [(r["seconds"], r["floor"])], "products": r["products"]}
+            | {"blas": r["blas"]}
+            for r in results[k]
+        ]
 
 
 def seconds(results: dict, k: tuple) -> float:
@@ -541,9 +541,9 @@ def print_table(runs: list[dict], results: dict, peak: dict, group: tuple) -> No
         products, pairs = floors[0]["products"], sum(len(x["pairs"]) for x in floors)
         runs = [run for x in floors for run, _ in x["pairs"]]
         print(f"  (floor: nnlit fast's {products} matrix products alone, the median"
-              f" replay; nnlit fast's % floor: the median of {pairs} pairs of a run"
-              f" and its products in one process, whose runs took"
-              f" {min(runs):.4f}-{max(runs):.4f} s; the others': the floor's"
+              f" of its processes; nnlit fast's % floor: the median of {pairs} pairs"
+              f" of a run and, right after it, its products, in one process (runs"
+              f" {min(runs):.4f}-{max(runs):.4f} s); the others': the floor's"
               " median / theirs)")  # fmt: skip
 
 
