@@ -2,7 +2,7 @@
 
 The digits are a file inside the scikit-learn package, so loading them
 downloads nothing. scikit-learn is imported only when they are loaded: the
-rest of nnlit needs NumPy alone. The data are split once, with a fixed seed,
+rest of nnlit needs no scikit-learn. The data are split once, with a fixed seed,
 into training and test records, and standardised with the training records'
 statistics only. Every run here is seeded and cached, so a build that quotes a
 number and draws a figure of the same run trains it once.
@@ -56,7 +56,7 @@ def load_pixels() -> tuple[NDArray[np.float64], NDArray[np.intp]]:
     except ImportError:
         raise ImportError(
             "chapter 8's digits come with scikit-learn, which is not installed:"
-            " pip install scikit-learn (the rest of nnlit needs only NumPy)"
+            " pip install scikit-learn (the rest of nnlit does without it)"
         ) from None
     digits = load_digits()  # read from a file inside the package: no download
     return digits.data.T.astype(np.float64), digits.target.astype(np.intp)

@@ -23,6 +23,10 @@ the same messages. What differs is how the arithmetic meets memory:
 - the element-wise work on large arrays runs in cache-sized blocks of rows, on
   as many threads as the machine has cores (NumPy releases the GIL inside
   ufuncs), as the matrix products already do;
+- in full batch, a team of one thread per core shares out the examples through
+  the forward and backward passes, products included, and the rows of the
+  weight gradients: each member runs its own products on one BLAS thread, so
+  no BLAS thread sits spinning on a core the element-wise work needs;
 - ``dtype=np.float32`` trains in float32 from end to end: half the bytes to
   move, twice the numbers per SIMD instruction.
 """
@@ -30,13 +34,15 @@ the same messages. What differs is how the arithmetic meets memory:
 # --8<-- [start:imports]
 import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from threadpoolctl import ThreadpoolController
 
 from nnlit.activations import LEAKY_SLOPE, get_activation, get_derivative
 from nnlit.backprop import check_problem
@@ -198,11 +204,12 @@ def kernels_for(name: str) -> Kernels:
 
 # --8<-- [start:by_rows]
 @cache
-def _threads() -> tuple[int, ThreadPoolExecutor | None]:
-    """How many cores element-wise work may use, and a pool for them."""
+def _threads() -> tuple[int, ThreadPoolExecutor | None, ThreadpoolController]:
+    """How many cores there are, a pool for all but one, and the BLAS's controls."""
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity else os.cpu_count() or 1
-    return cores, (ThreadPoolExecutor(cores) if cores > 1 else None)
+    pool = ThreadPoolExecutor(cores - 1) if cores > 1 else None
+    return cores, pool, ThreadpoolController()
 
 
 # elements: below this, a second thread costs more than it saves (measured on
@@ -211,28 +218,65 @@ PARALLEL_FROM = 1 << 18
 BLOCK = 1 << 17  # elements per block of rows: 1 MB of float64, about the L2 cache
 
 
-def by_rows(kernel: Callable, *arrays: NDArray | None) -> None:
-    """Run ``kernel(*arrays)`` on blocks of rows, on every core, for large arrays.
+class Team:
+    """One thread per core, the caller among them, each doing a share of the work.
+
+    A team for work on fewer than ``PARALLEL_FROM`` elements has one member:
+    the caller does it all.
+    """
+
+    def __init__(self, size: int) -> None:
+        """A team for work whose largest array has ``size`` elements."""
+        cores, self.pool, self.blas = _threads()
+        self.parts = cores if self.pool is not None and size >= PARALLEL_FROM else 1
+
+    def share(self, n: int, work: Callable[[slice], None]) -> None:
+        """Call ``work(part)`` on each member's part of ``range(n)``, all at once."""
+        parts = [slice(p * n // self.parts, (p + 1) * n // self.parts)
+                 for p in range(self.parts)]  # fmt: skip
+
+        def quietly(part: slice) -> None:
+            with np.errstate(all="ignore"):  # per thread; divergence is caught later
+                work(part)
+
+        others = [self.pool.submit(quietly, part) for part in parts[1:]]
+        quietly(parts[0])
+        for done in others:
+            done.result()
+
+    @contextmanager
+    def own_products(self) -> Iterator["Team"]:
+        """While inside, each member makes its products on its own thread alone.
+
+        A BLAS that ran its own threads would leave them spinning after each
+        product, waiting for the next, on the cores the element-wise work needs.
+        """
+        if self.parts == 1:
+            yield self
+            return
+        with self.blas.limit(limits=1, user_api="blas"):
+            yield self
+
+
+def in_blocks(kernel: Callable, *arrays: NDArray | None) -> None:
+    """Run ``kernel(*arrays)`` on blocks of rows small enough to stay in cache.
 
     Every array has the first one's rows (a bias column too); ``None`` stays
-    ``None``. Each block is small enough to stay in cache through all the
-    kernel's passes, so the array crosses the memory bus once, not once a pass.
+    ``None``. The array crosses the memory bus once, not once a pass.
     """
     rows, cols = arrays[0].shape
-    cores, pool = _threads()
-    if pool is None or arrays[0].size < PARALLEL_FROM:
-        kernel(*arrays)
-        return
     step = max(1, BLOCK // cols)
+    for r in range(0, rows, step):
+        kernel(*(a if a is None else a[r : r + step] for a in arrays))
 
-    def part(p: int) -> None:
-        with np.errstate(over="ignore", invalid="ignore"):  # per thread
-            for r in range(p * rows // cores, (p + 1) * rows // cores, step):
-                end = min(r + step, (p + 1) * rows // cores)
-                kernel(*(a if a is None else a[r:end] for a in arrays))
 
-    for done in [pool.submit(part, p) for p in range(cores)]:
-        done.result()
+def by_rows(kernel: Callable, *arrays: NDArray | None) -> None:
+    """:func:`in_blocks`, on every core for large arrays: a team shares the rows."""
+
+    def part(rows: slice) -> None:
+        in_blocks(kernel, *(a if a is None else a[rows] for a in arrays))
+
+    Team(arrays[0].size).share(arrays[0].shape[0], part)
 
 
 class Buffers:
@@ -268,42 +312,65 @@ class Buffers:
 
 # --8<-- [start:step]
 def forward_in_place(
-    buf: "Buffers", X: NDArray, layers: Layers, kernels: Sequence["Kernels"]
-) -> NDArray:
-    """The forward pass into ``buf``: each layer's activation, no new array.
-
-    ``layers`` is :func:`nnlit.layers.weights_and_biases` of the parameters.
-    """
-    A = X  # (n_0, k) for a batch of k examples
-    for l, ((W, b), kernel) in enumerate(zip(layers, kernels, strict=True), start=1):
-        np.matmul(W, A, out=buf.A[l])  # (n_l, n_{l-1}) @ (n_{l-1}, k) -> (n_l, k)
-        by_rows(kernel.value, buf.A[l], b, buf.tmp[l])
-        A = buf.A[l]
-    return A
-
-
-def backward_and_update(
     buf: "Buffers",
     X: NDArray,
     layers: Layers,
     kernels: Sequence["Kernels"],
-    scale: float,
+    share: slice | None = None,
 ) -> None:
-    r"""Backpropagate ``buf.dA[L]`` (holding :math:`\hat Y - Y`) and step.
+    """The forward pass into ``buf``: each layer's activation, no new array.
 
-    ``scale`` is :math:`\eta / m`, applied once, here, at the output. Each ``W``
-    and ``b`` of ``layers`` is updated in place.
+    ``layers`` is :func:`nnlit.layers.weights_and_biases` of the parameters.
+    ``share``: a team member's columns, whose element-wise work it does alone;
+    ``None``: every column, the element-wise work :func:`by_rows`.
     """
+    cols, blocks = (slice(None), by_rows) if share is None else (share, in_blocks)
+    A = X[:, cols]  # (n_0, k) for k examples
+    for l, ((W, b), kernel) in enumerate(zip(layers, kernels, strict=True), start=1):
+        Z = buf.A[l][:, cols]
+        np.matmul(W, A, out=Z)  # (n_l, n_{l-1}) @ (n_{l-1}, k) -> (n_l, k)
+        blocks(kernel.value, Z, b, buf.tmp[l][:, cols])
+        A = Z
+
+
+def backward_in_place(
+    buf: "Buffers",
+    layers: Layers,
+    kernels: Sequence["Kernels"],
+    scale: float,
+    share: slice | None = None,
+) -> None:
+    r"""Turn ``buf.dA[L]`` (holding :math:`\hat Y - Y`) and below into each ``dZ``.
+
+    ``scale`` is :math:`\eta / m`, applied once, here, at the output, so each
+    ``dZ`` comes out scaled as its step. No weight changes here: every layer's
+    gradient uses the weights before the step. ``share`` as in
+    :func:`forward_in_place`.
+    """
+    cols, blocks = (slice(None), by_rows) if share is None else (share, in_blocks)
     L = len(kernels)
-    buf.dA[L] *= scale
+    output = buf.dA[L][:, cols]
+    output *= scale
     for l in range(L, 0, -1):
-        (W, b), dZ, A_prev = layers[l - 1], buf.dA[l], X if l == 1 else buf.A[l - 1]
-        by_rows(kernels[l - 1].slope, dZ, buf.A[l], buf.tmp[l])  # dZ = dA * g'
-        if l > 1:  # dA of the layer below, with W before its step
-            np.matmul(W.T, dZ, out=buf.dA[l - 1])  # (n_{l-1}, k)
-        W -= np.matmul(dZ, A_prev.T, out=buf.dW[l])  # (n_l, k) @ (k, n_{l-1})
+        dZ = buf.dA[l][:, cols]
+        blocks(kernels[l - 1].slope, dZ, buf.A[l][:, cols], buf.tmp[l][:, cols])
+        if l > 1:  # dA of the layer below: (n_l, n_{l-1}).T @ (n_l, k)
+            np.matmul(layers[l - 1][0].T, dZ, out=buf.dA[l - 1][:, cols])
+
+
+def step_in_place(
+    buf: "Buffers", X: NDArray, layers: Layers, member: int = 0, members: int = 1
+) -> None:
+    """``W -= dZ A_prev.T`` and ``b -= dZ 1``: one member's share of the rows."""
+    for l, (W, b) in enumerate(layers, start=1):
+        n = W.shape[0]
+        rows = slice(member * n // members, (member + 1) * n // members)
+        dZ, A_prev = buf.dA[l][rows], X if l == 1 else buf.A[l - 1]
+        W_rows = W[rows]
+        W_rows -= np.matmul(dZ, A_prev.T, out=buf.dW[l][rows])  # (n, k) @ (k, n_prev)
         if b is not None:
-            b -= np.matmul(dZ, buf.ones, out=buf.db[l])  # sum over the k columns
+            b_rows = b[rows]
+            b_rows -= np.matmul(dZ, buf.ones, out=buf.db[l][rows])  # sum over k
 
 
 # --8<-- [end:step]
@@ -371,19 +438,33 @@ def train_full_batch(
     """Full-batch descent, updating ``params`` in place; the error after each epoch.
 
     The forward pass of epoch ``e + 1`` runs the network left by epoch ``e`` on
-    all examples, so the error after epoch ``e`` is read off it for free.
+    all examples, so the error after epoch ``e`` is read off it for free. A
+    team shares out the examples in the passes and the rows in the step.
     """
     layers, m, L = weights_and_biases(params), X.shape[1], len(kernels)
     buf, losses = Buffers(layers, m, X.dtype, gather=False), []
-    for epoch in range(1, epochs + 1):
-        forward_in_place(buf, X, layers, kernels)  # buf.A[L]: Y_hat, (n_L, m)
-        if epoch > 1:  # leaves Y_hat - Y in buf.dA[L], as below
-            record_error(buf, Y, losses, lr, params)
-        else:
-            np.subtract(buf.A[L], Y, out=buf.dA[L])  # (n_L, m)
-        backward_and_update(buf, X, layers, kernels, lr / m)
-    forward_in_place(buf, X, layers, kernels)  # the network after the last epoch
-    record_error(buf, Y, losses, lr, params)
+    team = Team(max(W.shape[0] for W, _ in layers) * m)
+
+    def forward(share: slice) -> None:  # buf.A[L]: Y_hat, (n_L, m)
+        forward_in_place(buf, X, layers, kernels, share)
+
+    def backward(share: slice) -> None:
+        backward_in_place(buf, layers, kernels, lr / m, share)
+
+    def step(member: slice) -> None:  # member p's share of every layer's rows
+        step_in_place(buf, X, layers, member.start, team.parts)
+
+    with team.own_products():
+        for epoch in range(1, epochs + 1):
+            team.share(m, forward)
+            if epoch > 1:  # leaves Y_hat - Y in buf.dA[L], as below
+                record_error(buf, Y, losses, lr, params)
+            else:
+                np.subtract(buf.A[L], Y, out=buf.dA[L])  # (n_L, m)
+            team.share(m, backward)
+            team.share(team.parts, step)
+        team.share(m, forward)  # the network after the last epoch
+        record_error(buf, Y, losses, lr, params)
     return losses
 
 
@@ -435,7 +516,8 @@ def train_minibatches(
             forward_in_place(buf, buf.A[0], layers, kernels)  # buf.A[L]: (n_L, k)
             np.take(targets, batch, axis=0, out=buf.Y.T, mode="clip")
             np.subtract(buf.A[L], buf.Y, out=buf.dA[L])
-            backward_and_update(buf, buf.A[0], layers, kernels, lr / k)
+            backward_in_place(buf, layers, kernels, lr / k)
+            step_in_place(buf, buf.A[0], layers)
         forward_in_place(full, X, layers, kernels)  # the error on all m examples
         record_error(full, Y, losses, lr, params)
     return losses

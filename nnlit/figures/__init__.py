@@ -8,7 +8,7 @@ figure is drawn" runs as it stands. :data:`FIGURES` maps the file name a chapter
 links to (``figures/<name>.svg``) to the function that draws it; the site build
 renders each one with :func:`render_svg`.
 
-matplotlib is an extra (``pip install nnlit[figures]``): the maths needs NumPy alone.
+matplotlib is an extra (``pip install nnlit[figures]``): the maths needs no plotting.
 """
 
 import io

@@ -46,15 +46,21 @@ def speed_bench() -> dict:
     return runpy.run_path(str(ROOT / "bench" / "train_speed.py"))
 
 
-@pytest.mark.parametrize("batch", [None, 7])
-def test_the_floor_is_every_product_the_fast_trainer_makes(speed_bench, batch):
-    """Recorded from a real run: the products the bench counts, plus the bias sums."""
+@pytest.mark.parametrize(
+    ("batch", "m"), [(None, 20), (7, 20), (None, 60_000)], ids=["full", "mini", "team"]
+)
+def test_the_floor_is_every_product_the_fast_trainer_makes(speed_bench, batch, m):
+    """Recorded from a real run: the products the bench counts, plus the bias sums.
+
+    60,000 examples of 5 units are enough work for a team: its members' products
+    are recorded with the thread that made each, and together they are the run's.
+    """
     import numpy as np
 
-    from nnlit.fast import train_fast
+    from nnlit.fast import Team, train_fast
     from nnlit.layers import init_params
 
-    sizes, m, epochs = [6, 5, 4, 3], 20, 2
+    sizes, epochs = [6, 5, 4, 3], 2
     rng = np.random.default_rng(0)
     X, Y = rng.normal(size=(sizes[0], m)), rng.random(size=(sizes[-1], m))
     start = init_params(sizes, seed=1)
@@ -62,7 +68,9 @@ def test_the_floor_is_every_product_the_fast_trainer_makes(speed_bench, batch):
         lambda: train_fast(X, Y, start, "sigmoid", 0.1, epochs, batch)
     )
     flops = {"products": 0, "bias sums": 0}
-    for a, b, out in calls:
+    threads = {thread for thread, *_ in calls}
+    assert len(threads) == Team(max(sizes[1:]) * m).parts
+    for _, a, b, out in calls:
         assert out is not None, "every product writes into a buffer"
         kind = "bias sums" if b.shape[1] == 1 else "products"
         flops[kind] += 2 * a.shape[0] * a.shape[1] * b.shape[1]

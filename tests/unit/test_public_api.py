@@ -25,10 +25,14 @@ def test_the_aliases_point_at_each_chapters_trainer():
     assert nnlit.train_network is backprop.train
 
 
-def test_the_maths_installs_with_numpy_alone():
-    """Matplotlib is the ``figures`` extra: nothing but nnlit.figures needs it."""
+def test_the_maths_installs_without_plotting():
+    """Matplotlib is the ``figures`` extra: nothing but nnlit.figures needs it.
+
+    The library needs NumPy, and threadpoolctl for ``nnlit.fast``'s teams.
+    """
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert [d.split(">")[0] for d in project["dependencies"]] == ["numpy"]
+    names = [d.split(">")[0] for d in project["dependencies"]]
+    assert names == ["numpy", "threadpoolctl"]
     assert project["optional-dependencies"]["figures"][0].startswith("matplotlib")
     modules = sorted(
         f"nnlit.{path.stem}"
