@@ -1,7 +1,7 @@
-"""Beyond what axe-core checks: keyboard, narrow screens, motion, figure texts.
+"""Accessible to every reader: axe-core, keyboard, narrow screens, motion, figures.
 
-The keyboard, narrow screens, reduced motion, and what each figure says to a
-reader who cannot see it.
+axe-core's rules, the keyboard, narrow screens, reduced motion, and what each
+figure says to a reader who cannot see it.
 
 Each test reads the built site in headless Chromium as a reader would. The
 tests that cover every page iterate over the built site, so pages added later
@@ -9,18 +9,17 @@ are covered without a list to update.
 """
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from axe import site_pages
-from browser import open_page
+from axe import axe_audit, site_pages
+from browser import SCHEMES, open_page
 from bs4 import BeautifulSoup
 from figure_text import alt_problem, is_busy, long_description
+from page_checks import FOCUS, motion, skip_link
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-
-# The focused element and whether it is seen to have focus (see the file).
-FOCUS = (Path(__file__).parents[1] / "support" / "focus.js").read_text()
 
 # Stops: enough to go round any page of the site (and leave it) at least once.
 MOST_STOPS = 400
@@ -56,31 +55,30 @@ def context(browser, width):
     context.close()
 
 
-def test_the_first_tab_offers_a_skip_link_to_the_content(context, site, base_url):
-    """On every page: Tab shows "Skip to content"; Enter lands on the page's title.
+# Every page sweep runs in two halves (alternate pages), so that two workers
+# can share it.
+HALVES = pytest.mark.parametrize("half", [0, 1], ids=["odd", "even"])
 
-    The theme's "not found" page has nothing before its one line to skip.
+
+@HALVES
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_passes_axe_core_the_skip_link_and_reduced_motion(
+    browser, site, base_url, width, half
+):
+    """One load of every built page serves three checks, each naming its page.
+
+    - axe-core: the WCAG 2.1 A and AA rules and the best-practice rules, in the
+      light and the dark scheme;
+    - the skip link: the first Tab shows "Skip to content", Enter brings up the
+      page's title and the next Tab goes on from there;
+    - reduced motion (at 1280 px): nothing animates or slides.
     """
-    for name in site_pages(site):
-        if name == "404.html":
-            continue
-        page, problems = open_page(context, base_url + name)
-        page.keyboard.press("Tab")
-        first = page.evaluate(FOCUS)
-        assert first is not None, name
-        assert first["what"].startswith("a.md-skip"), name
-        assert first["marked"], (name, first)
-        assert first["shown"], (name, first)
-        page.keyboard.press("Enter")
-        heading = page.locator("article h1").first
-        assert heading.evaluate("(h) => h.getBoundingClientRect().top") < 200, name
-        # The next Tab starts from the title, not from the header. (The URL's
-        # "#title" is no proof: the theme's section tracking may clear it.)
-        page.keyboard.press("Tab")
-        title = "() => document.activeElement.closest('article h1') !== null"
-        assert page.evaluate(title), f"{name}: Tab after the skip link left the title"
-        assert problems == [], name
-        page.close()
+    checks = [skip_link, motion] if width == 1280 else [skip_link]
+    names = site_pages(site)[half::2]
+    found = axe_audit(browser, site, base_url, SCHEMES, width, checks, names)
+    kinds = Counter(problem.split(": ", 2)[1].split(" (")[0] for problem in found)
+    print(f"light and dark, {width} px: {dict(sorted(kinds.items()))}")
+    assert found == [], f"{len(found)} problems by kind: {dict(kinds)}"
 
 
 @pytest.mark.parametrize("name", ["01-one-neuron.html", "labs/06-backpropagation.html"])
@@ -146,7 +144,8 @@ def pages_with(site: Path, selector: str) -> list[str]:
     ]
 
 
-def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url):
+@HALVES
+def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url, half):
     """Every box: "How this figure is drawn", "The figure in words", solutions.
 
     Every details box of every page (those inside another box open with it)
@@ -156,7 +155,7 @@ def test_the_keyboard_opens_and_closes_every_box(browser, site, base_url):
     boxes = "details:not(details details) > summary"
     names = pages_with(site, f"figure ~ {boxes}")
     assert names, "no page has a box under a figure"
-    names = pages_with(site, boxes)
+    names = pages_with(site, boxes)[half::2]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     for name in names:
         page, problems = open_page(context, base_url + name)
@@ -276,11 +275,12 @@ OVERFLOW = """() => {
 }"""
 
 
-def test_prose_reflows_at_320_pixels(browser, site, base_url):
+@HALVES
+def test_prose_reflows_at_320_pixels(browser, site, base_url, half):
     """WCAG 1.4.10: at 320 CSS px no page scrolls sideways and all prose fits."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
     found = []
-    for name in site_pages(site):
+    for name in site_pages(site)[half::2]:
         page, problems = open_page(context, base_url + name)
         found += [f"{name}: {p}" for p in [*problems, *page.evaluate(OVERFLOW)]]
         page.close()
@@ -288,40 +288,11 @@ def test_prose_reflows_at_320_pixels(browser, site, base_url):
     assert found == []
 
 
-# Every element that moves when the reader asked for less motion.
-MOVING = """() => {
-  const out = [];
-  if (getComputedStyle(document.documentElement).scrollBehavior === "smooth") {
-    out.push("the page scrolls smoothly");
-  }
-  for (const el of document.querySelectorAll("*")) {
-    const style = getComputedStyle(el);
-    const seconds = (list) => Math.max(...list.split(",").map((t) => parseFloat(t)));
-    if (style.animationName !== "none" && seconds(style.animationDuration) > 0) {
-      out.push(`${el.tagName.toLowerCase()}.${el.className} is animated`);
-    }
-    if (seconds(style.transitionDuration) > 0 && style.transitionProperty !== "none") {
-      out.push(`${el.tagName.toLowerCase()}.${el.className} has transitions`);
-    }
-  }
-  return out;
-}"""
-
-
-def test_reduced_motion_is_respected(browser, site, base_url):
-    """With prefers-reduced-motion, nothing on any page animates or slides."""
-    context = browser.new_context(reduced_motion="reduce")
-    found = []
-    for name in site_pages(site):
-        page, problems = open_page(context, base_url + name)
-        found += [f"{name}: {p}" for p in [*problems, *page.evaluate(MOVING)]]
-        page.close()
-    context.close()
-    assert found == []
-    # Without the request, the theme does animate: the check sees motion.
+def test_the_theme_moves_for_a_reader_who_did_not_ask_for_less(browser, base_url):
+    """The sweep's motion check sees motion where there is some."""
     context = browser.new_context(reduced_motion="no-preference")
     page, _ = open_page(context, base_url + "index.html")
-    assert page.evaluate(MOVING) != []
+    assert motion(page, "index.html") != []
     context.close()
 
 

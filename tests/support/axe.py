@@ -10,6 +10,7 @@ every violation as a sentence naming the rule and the element.
 import json
 import os
 import subprocess
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from browser import THEME_IS, THEMES, open_page
@@ -31,13 +32,17 @@ SETTLE = """async () => {
   for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
 }"""
 
+# One run of every rule of the tags (bar the experimental ones, which a run by
+# tag leaves out too) and of the best-practice rules: one pass over the page.
 RUN = """async ([tags, rules]) => {
-  const only = { type: "tag", values: tags };
-  const first = await axe.run(document, { runOnly: only, resultTypes: ["violations"] });
-  const more = await axe.run(document, {
-    runOnly: { type: "rule", values: rules }, resultTypes: ["violations"],
+  const left = axe._audit.tagExclude || ["experimental"];
+  const kept = (rule) => !rule.tags.some((tag) => left.includes(tag));
+  const tagged = axe.getRules(tags).filter(kept).map((rule) => rule.ruleId);
+  const values = [...new Set([...tagged, ...rules])];
+  const { violations } = await axe.run(document, {
+    runOnly: { type: "rule", values }, resultTypes: ["violations"],
   });
-  return [...first.violations, ...more.violations].flatMap((rule) =>
+  return violations.flatMap((rule) =>
     rule.nodes.map((node) => ({
       rule: rule.id,
       impact: rule.impact,
@@ -88,20 +93,30 @@ def site_pages(site: Path) -> list[str]:
 
 
 def axe_audit(
-    browser, site: Path, base_url: str, schemes: tuple[str, ...], width: int
+    browser,
+    site: Path,
+    base_url: str,
+    schemes: tuple[str, ...],
+    width: int,
+    also: Sequence[Callable[[object, str], list[str]]] = (),
+    names: Sequence[str] | None = None,
 ) -> list[str]:
     """axe-core's violations on every page of ``site`` in each scheme, at one width.
 
     Each violation is a sentence naming the page, the scheme, the width, the
     rule and the element. The theme follows the emulated system scheme, set
-    after the page loads, so one load serves every scheme.
+    after the page loads, so one load serves every scheme; the reader asked
+    for reduced motion, so every colour is checked where it settles. The checks
+    ``also`` (see ``page_checks``) then run on the same load, in turn: each
+    ``check(page, name)`` returns its problems, named after the page and width.
+    ``names`` picks some of the pages (paths as :func:`site_pages` gives them).
     """
     script = axe_script()
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    viewport = {"width": width, "height": 900}
+    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
     found = []
-    for name in site_pages(site):
+    for name in site_pages(site) if names is None else names:
         page, problems = open_page(context, base_url + name)
-        found += [f"{name} ({width} px): {problem}" for problem in problems]
         for scheme in schemes:
             page.emulate_media(color_scheme=scheme)
             page.wait_for_function(THEME_IS, arg=THEMES[scheme])
@@ -110,6 +125,8 @@ def axe_audit(
                 f"{where}: {v['rule']} ({v['impact']}) at {v['target']}: {v['summary']}"
                 for v in violations(page, script)
             ]
+        more = [problem for check in also for problem in check(page, name)]
+        found += [f"{name} ({width} px): {problem}" for problem in more + problems]
         page.close()
     context.close()
     return found

@@ -10,6 +10,7 @@ made). A later Chinese edition can read both with :func:`entries` and
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -153,10 +154,15 @@ def heading(site: Path, link: str) -> Tag | None:
     path = site / Path(page).with_suffix(".html")
     if not anchor or not path.exists():
         return None
-    found = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find(
-        id=anchor
-    )
+    stat = path.stat()
+    found = _parsed(path, stat.st_mtime_ns, stat.st_size).find(id=anchor)
     return found if found is not None and found.name in HEADINGS else None
+
+
+@cache
+def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    """A built page, parsed once for all its links (a changed file, anew)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def link_problems(glossary: list[Entry], site: Path) -> list[str]:
