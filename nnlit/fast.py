@@ -272,11 +272,15 @@ def in_blocks(kernel: Callable, *arrays: NDArray | None) -> None:
 
 def by_rows(kernel: Callable, *arrays: NDArray | None) -> None:
     """:func:`in_blocks`, on every core for large arrays: a team shares the rows."""
+    team = Team(arrays[0].size)
+    if team.parts == 1:  # a small array (a minibatch's layer), or one core
+        kernel(*arrays)
+        return
 
     def part(rows: slice) -> None:
         in_blocks(kernel, *(a if a is None else a[rows] for a in arrays))
 
-    Team(arrays[0].size).share(arrays[0].shape[0], part)
+    team.share(arrays[0].shape[0], part)
 
 
 class Buffers:
