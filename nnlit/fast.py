@@ -20,13 +20,13 @@ the same messages. What differs is how the arithmetic meets memory:
   examples: the per-epoch error costs one extra forward pass in all;
 - a minibatch is gathered as whole rows of the inputs stored one row per
   example, straight into its buffer;
-- the element-wise work on large arrays runs in cache-sized blocks of rows, on
-  as many threads as the machine has cores (NumPy releases the GIL inside
-  ufuncs), as the matrix products already do;
+- the element-wise work runs in cache-sized blocks of rows, so a large array
+  crosses the memory bus once, not once per pass;
 - in full batch, a team of one thread per core shares out the examples through
   the forward and backward passes, products included, and the rows of the
   weight gradients: each member runs its own products on one BLAS thread, so
-  no BLAS thread sits spinning on a core the element-wise work needs;
+  no BLAS thread sits spinning on a core the element-wise work needs (NumPy
+  releases the GIL inside ufuncs and products, so the members run at once);
 - ``dtype=np.float32`` trains in float32 from end to end: half the bytes to
   move, twice the numbers per SIMD instruction.
 """
@@ -202,7 +202,7 @@ def kernels_for(name: str) -> Kernels:
 # --8<-- [end:other_kernels]
 
 
-# --8<-- [start:by_rows]
+# --8<-- [start:team]
 @cache
 def _threads() -> tuple[int, ThreadPoolExecutor | None, ThreadpoolController]:
     """How many cores there are, a pool for all but one, and the BLAS's controls."""
@@ -270,19 +270,6 @@ def in_blocks(kernel: Callable, *arrays: NDArray | None) -> None:
         kernel(*(a if a is None else a[r : r + step] for a in arrays))
 
 
-def by_rows(kernel: Callable, *arrays: NDArray | None) -> None:
-    """:func:`in_blocks`, on every core for large arrays: a team shares the rows."""
-    team = Team(arrays[0].size)
-    if team.parts == 1:  # a small array (a minibatch's layer), or one core
-        kernel(*arrays)
-        return
-
-    def part(rows: slice) -> None:
-        in_blocks(kernel, *(a if a is None else a[rows] for a in arrays))
-
-    team.share(arrays[0].shape[0], part)
-
-
 class Buffers:
     r"""Every array one step needs, for batches of ``k`` examples, made once.
 
@@ -311,29 +298,30 @@ class Buffers:
         self.ones = np.ones((k, 1), dtype)
 
 
-# --8<-- [end:by_rows]
+# --8<-- [end:team]
 
 
 # --8<-- [start:step]
+ALL = slice(None)  # every example
+
+
 def forward_in_place(
     buf: "Buffers",
     X: NDArray,
     layers: Layers,
     kernels: Sequence["Kernels"],
-    share: slice | None = None,
+    cols: slice = ALL,
 ) -> None:
     """The forward pass into ``buf``: each layer's activation, no new array.
 
-    ``layers`` is :func:`nnlit.layers.weights_and_biases` of the parameters.
-    ``share``: a team member's columns, whose element-wise work it does alone;
-    ``None``: every column, the element-wise work :func:`by_rows`.
+    ``layers`` is :func:`nnlit.layers.weights_and_biases` of the parameters;
+    ``cols`` picks the examples (a team member's share), all by default.
     """
-    cols, blocks = (slice(None), by_rows) if share is None else (share, in_blocks)
     A = X[:, cols]  # (n_0, k) for k examples
     for l, ((W, b), kernel) in enumerate(zip(layers, kernels, strict=True), start=1):
         Z = buf.A[l][:, cols]
         np.matmul(W, A, out=Z)  # (n_l, n_{l-1}) @ (n_{l-1}, k) -> (n_l, k)
-        blocks(kernel.value, Z, b, buf.tmp[l][:, cols])
+        in_blocks(kernel.value, Z, b, buf.tmp[l][:, cols])
         A = Z
 
 
@@ -342,22 +330,21 @@ def backward_in_place(
     layers: Layers,
     kernels: Sequence["Kernels"],
     scale: float,
-    share: slice | None = None,
+    cols: slice = ALL,
 ) -> None:
     r"""Turn ``buf.dA[L]`` (holding :math:`\hat Y - Y`) and below into each ``dZ``.
 
     ``scale`` is :math:`\eta / m`, applied once, here, at the output, so each
     ``dZ`` comes out scaled as its step. No weight changes here: every layer's
-    gradient uses the weights before the step. ``share`` as in
+    gradient uses the weights before the step. ``cols`` as in
     :func:`forward_in_place`.
     """
-    cols, blocks = (slice(None), by_rows) if share is None else (share, in_blocks)
     L = len(kernels)
     output = buf.dA[L][:, cols]
     output *= scale
     for l in range(L, 0, -1):
         dZ = buf.dA[l][:, cols]
-        blocks(kernels[l - 1].slope, dZ, buf.A[l][:, cols], buf.tmp[l][:, cols])
+        in_blocks(kernels[l - 1].slope, dZ, buf.A[l][:, cols], buf.tmp[l][:, cols])
         if l > 1:  # dA of the layer below: (n_l, n_{l-1}).T @ (n_l, k)
             np.matmul(layers[l - 1][0].T, dZ, out=buf.dA[l - 1][:, cols])
 
