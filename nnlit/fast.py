@@ -232,6 +232,9 @@ class Team:
 
     def share(self, n: int, work: Callable[[slice], None]) -> None:
         """Call ``work(part)`` on each member's part of ``range(n)``, all at once."""
+        if self.parts == 1:  # the caller alone, as it is: nothing to hand out
+            work(slice(0, n))
+            return
         parts = [slice(p * n // self.parts, (p + 1) * n // self.parts)
                  for p in range(self.parts)]  # fmt: skip
 
@@ -265,6 +268,9 @@ def in_blocks(kernel: Callable, *arrays: NDArray | None) -> None:
     ``None``. The array crosses the memory bus once, not once a pass.
     """
     rows, cols = arrays[0].shape
+    if rows * cols <= BLOCK:  # one block: no slicing
+        kernel(*arrays)
+        return
     step = max(1, BLOCK // cols)
     for r in range(0, rows, step):
         kernel(*(a if a is None else a[r : r + step] for a in arrays))
