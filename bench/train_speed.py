@@ -660,7 +660,7 @@ def print_targets(results: dict) -> None:
             mlp = ("mlp", batch, dt)
             share = paired_share(results, mlp)
             print(f"  nnlit >= {100 * need:.0f}% of its products' floor, MLP,"
-                  f" batch {batch or 'full'}, {dt}: {100 * share:.0f}%,"
+                  f" batch {batch or 'full'}, {dt}: {100 * share:.1f}%,"
                   f" {verdict(share >= need)}")  # fmt: skip
 
 
