@@ -102,18 +102,14 @@ def search(page, query: str, tries: int = 6) -> str:
     is loaded is dropped, as it would be for a reader, so type it again until
     results show or the tries run out.
     """
-    box = page.locator("input.md-search__input")
-    # A result for this query links with ?h=<query>; stale results do not.
-    hits = page.locator(f'.md-search-result__link[href*="h={quote_plus(query)}"]')
-    for _ in range(tries):
+
+    def type_it(box) -> None:
         box.fill("")
         box.press_sequentially(query, delay=20)
-        try:
-            hits.first.wait_for(state="attached", timeout=5000)
-            return hits.first.get_attribute("href")
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError(f"search for {query!r} found nothing in {tries} tries")
+
+    # A result for this query links with ?h=<query>; stale results do not.
+    hits = f'.md-search-result__link[href*="h={quote_plus(query)}"]'
+    return _first_hit(page, query, type_it, hits, tries)
 
 
 def first_result(page, query: str, tries: int = 6) -> str:
@@ -121,16 +117,24 @@ def first_result(page, query: str, tries: int = 6) -> str:
 
     An input method commits a Chinese word at once, then the reader's key up
     runs the search (Playwright's typing of such letters sends no key up).
-    Results are read once the count above them names them.
     """
-    box = page.locator("input.md-search__input")
-    hits = page.locator(".md-search-result__link")
-    for _ in range(tries):
+
+    def type_it(box) -> None:
         box.fill(query)
         box.press("End")
+
+    return _first_hit(page, query, type_it, ".md-search-result__link", tries)
+
+
+def _first_hit(page, query: str, type_it, hits: str, tries: int) -> str:
+    """Type with ``type_it(box)`` until a result ``hits`` shows; its link."""
+    box = page.locator("input.md-search__input")
+    first = page.locator(hits).first
+    for _ in range(tries):
+        type_it(box)
         try:
-            hits.first.wait_for(state="attached", timeout=5000)
-            return hits.first.get_attribute("href")
+            first.wait_for(state="attached", timeout=5000)
+            return first.get_attribute("href")
         except PlaywrightTimeout:
             continue
     raise AssertionError(f"search for {query!r} found nothing in {tries} tries")
