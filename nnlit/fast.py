@@ -218,6 +218,11 @@ PARALLEL_FROM = 1 << 18
 BLOCK = 1 << 17  # elements per block of rows: 1 MB of float64, about the L2 cache
 
 
+def part_of(n: int, p: int, parts: int) -> slice:
+    """Part ``p`` of ``range(n)`` cut into ``parts`` nearly equal parts."""
+    return slice(p * n // parts, (p + 1) * n // parts)
+
+
 class Team:
     """One thread per core, the caller among them, each doing a share of the work.
 
@@ -235,8 +240,7 @@ class Team:
         if self.parts == 1:  # the caller alone, as it is: nothing to hand out
             work(slice(0, n))
             return
-        parts = [slice(p * n // self.parts, (p + 1) * n // self.parts)
-                 for p in range(self.parts)]  # fmt: skip
+        parts = [part_of(n, p, self.parts) for p in range(self.parts)]
 
         def quietly(part: slice) -> None:
             with np.errstate(all="ignore"):  # per thread; divergence is caught later
@@ -360,8 +364,7 @@ def step_in_place(
 ) -> None:
     """``W -= dZ A_prev.T`` and ``b -= dZ 1``: one member's share of the rows."""
     for l, (W, b) in enumerate(layers, start=1):
-        n = W.shape[0]
-        rows = slice(member * n // members, (member + 1) * n // members)
+        rows = part_of(W.shape[0], member, members)
         dZ, A_prev = buf.dA[l][rows], X if l == 1 else buf.A[l - 1]
         W_rows = W[rows]
         W_rows -= np.matmul(dZ, A_prev.T, out=buf.dW[l][rows])  # (n, k) @ (k, n_prev)
