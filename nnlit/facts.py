@@ -151,6 +151,16 @@ def digits(dtype: str) -> str:
     return f"{-np.log10(np.finfo(np.dtype(dtype)).eps):.0f}"
 
 
+def float32_sigmoid_zero() -> str:
+    """The largest float32 ``z``, to the unit, whose sigmoid by ``tanh`` is 0."""
+    from nnlit.fast import sigmoid_by_tanh_in_place
+
+    z = np.linspace(-40, 0, 40_001, dtype=np.float32)[None, :]
+    value = z.copy()
+    sigmoid_by_tanh_in_place(value, None, value)
+    return f"{z[value == 0].max():.0f}"
+
+
 FACTS = {
     "output_range": output_range,
     "slope_at": slope_at,
@@ -165,6 +175,7 @@ FACTS = {
     "epochs": epochs,
     "speed_network": speed_network,
     "digits": digits,
+    "float32_sigmoid_zero": float32_sigmoid_zero,
 }
 
 

@@ -122,9 +122,9 @@ def test_buffers_are_made_once_per_batch_size(monkeypatch):
     made = []
     original = fast.Buffers.__init__
 
-    def counting(self, sizes, k, dtype, gather):
+    def counting(self, layers, kernels, k, dtype, gather):
         made.append((k, gather))
-        original(self, sizes, k, dtype, gather)
+        original(self, layers, kernels, k, dtype, gather)
 
     monkeypatch.setattr(fast.Buffers, "__init__", counting)
     params, X, Y = network([3, 4, 1], seed=7, m=50)
@@ -193,3 +193,23 @@ def test_every_activation_has_a_record_of_kernels():
     assert set(fast.KERNELS) == set(activations.ACTIVATIONS)
     assert all(isinstance(k, fast.Kernels) for k in fast.KERNELS.values())
     assert isinstance(fast.kernels_for("tanh"), fast.Kernels)
+
+
+def test_the_float32_sigmoid_is_as_close_as_the_exp_formula():
+    """Within one float32 epsilon of the true value, like 1 / (1 + exp(-z))."""
+    z = np.linspace(-30, 30, 401 * 500, dtype=np.float32).reshape(401, -1)
+    b = np.linspace(-2, 2, 401, dtype=np.float32)[:, None]
+    exact = activations.sigmoid(z.astype(np.float64) + b)  # in float64
+    kernels = fast.kernels_for("sigmoid", np.float32)
+    assert kernels.value is fast.sigmoid_by_tanh_in_place
+    assert fast.kernels_for("sigmoid", np.float64).value is fast.sigmoid_in_place
+    errors = {}
+    for kernel in (fast.sigmoid_in_place, fast.sigmoid_by_tanh_in_place):
+        A = z.copy()
+        with np.errstate(over="ignore"):
+            kernel(A, b, np.empty_like(A))
+        assert A.dtype == np.float32
+        errors[kernel] = np.max(np.abs(A - exact))
+    eps = np.finfo(np.float32).eps
+    assert errors[fast.sigmoid_by_tanh_in_place] <= eps
+    assert errors[fast.sigmoid_in_place] <= eps
