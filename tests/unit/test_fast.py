@@ -69,7 +69,9 @@ def test_a_single_activation_name_applies_to_every_layer():
     )
 
 
-def test_an_activation_without_a_kernel_trains_by_the_fallback(monkeypatch):
+# one block of rows, and (64 units on 1 + BLOCK // 32 examples) three blocks
+@pytest.mark.parametrize(("hidden", "m"), [(6, 30), (64, 1 + fast.BLOCK // 32)])
+def test_an_activation_without_a_kernel_trains_by_the_fallback(monkeypatch, hidden, m):
     def softplus(z):
         return np.logaddexp(0, z)
 
@@ -79,10 +81,10 @@ def test_an_activation_without_a_kernel_trains_by_the_fallback(monkeypatch):
     softplus_record = activations.Activation(softplus, softplus_prime)
     monkeypatch.setitem(activations.ACTIVATIONS, "softplus", softplus_record)
     assert "softplus" not in fast.KERNELS
-    params, X, Y = network([3, 6, 2], seed=2, m=30)
+    params, X, Y = network([3, hidden, 2], seed=2, m=m)
     g = ["softplus", "sigmoid"]
-    for batch_size in (None, 8):
-        arguments = (X, Y, params, g, 0.3, 10, batch_size)
+    for batch_size in (None, 8 if m < 100 else 1000):
+        arguments = (X, Y, params, g, 0.3, 10 if m < 100 else 2, batch_size)
         assert_same(train(*arguments), train_fast(*arguments))
 
 
