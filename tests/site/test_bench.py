@@ -1,6 +1,7 @@
 """The benchmarks print and never assert, but they must still start."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -106,3 +107,16 @@ def test_the_floor_share_pairs_each_run_with_its_own_replay(speed_bench):
     assert speed_bench["floor_share"](pairs) == 0.75
     # the best replay over the worst run would say 0.25; the medians, 0.5
     assert speed_bench["floor_share"]([(4.0, 1.0), (1.0, 1.0), (2.0, 2.0)]) == 1.0
+
+
+def test_the_speed_bench_times_exp_and_tanh_for_each_dtype(speed_bench):
+    """The line behind chapter 7's float32 sigmoid by tanh: four timings."""
+    line = speed_bench["elementwise_speeds"]()
+    found = re.findall(r"(exp|tanh) (float32|float64) (\d+\.\d+) ns", line)
+    assert [(f, d) for f, d, _ in found] == [
+        ("exp", "float32"),
+        ("tanh", "float32"),
+        ("exp", "float64"),
+        ("tanh", "float64"),
+    ]
+    assert all(float(ns) > 0 for _, _, ns in found)
