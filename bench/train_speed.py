@@ -536,8 +536,11 @@ def add_floors(results: dict) -> None:
     """The floor rows: the replay each ``nnlit fast`` process made after its run."""
     for k in [k for k in results if k[0] == "mlp" and k[3] == "nnlit fast"]:
         results[(*k[:3], "floor")] = [
-            {"pairs": [(r["seconds"], r["floor"])], "products": r["products"]}
-            | {"blas": r["blas"]}
+            {
+                "pairs": [(r["seconds"], r["floor"])],
+                "products": r["products"],
+                "blas": r["blas"],
+            }
             for r in results[k]
         ]
 

@@ -78,11 +78,10 @@ def sigmoid_by_tanh_in_place(Z: NDArray, b: NDArray | None, tmp: NDArray) -> Non
 
     For float32, where NumPy's ``tanh`` is cheaper than its ``exp`` (the speed
     bench prints both): four cheap passes and a ``tanh`` beat three and an
-    ``exp``. Its error is
-    within one float32 epsilon of the true value, as the ``exp`` formula's
-    is; but near 0 it is that absolute error, not a relative one (far enough
-    below 0 the result is exactly 0), which an error signal such as
-    :math:`\hat y - y` does not notice.
+    ``exp``. Its error is within one float32 epsilon of the true value, as the
+    ``exp`` formula's is; but near 0 it is that absolute error, not a relative
+    one (far enough below 0 the result is exactly 0), which an error signal
+    such as :math:`\hat y - y` does not notice.
     """
     if b is not None:
         Z += b
